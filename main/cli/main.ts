@@ -1,0 +1,1 @@
+console.log('strata: the CLI lands with the graph core issue.');

@@ -1,0 +1,4 @@
+import type { BuilderTable } from '../builder.js';
+
+/** Placeholder until this family lands. */
+export const spatialBuilders: BuilderTable<never> = {};

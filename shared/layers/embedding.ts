@@ -1,0 +1,2 @@
+/** Placeholder until this family lands. */
+export const embeddingLayers = {};
