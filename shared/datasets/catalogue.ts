@@ -11,7 +11,12 @@ export interface DatasetSchema {
   target:
     | { kind: 'classes'; classes: number; names?: readonly string[] }
     | { kind: 'values'; shape: TensorShape }
-    | { kind: 'next-token'; vocabulary: number }
+    | {
+        kind: 'next-token';
+        vocabulary: number;
+        /** Token strings by id once the vocabulary is built from the data (id 0: unknown). */
+        tokens?: readonly string[];
+      }
     | { kind: 'input' };
   source: 'bundled' | 'synthetic' | 'download' | 'imported';
 }
@@ -94,6 +99,53 @@ export const builtInDatasets: readonly DatasetSchema[] = [
   },
 ];
 
+/** Well-known sets fetched from the internet into a cache folder on first use. */
+export const downloadableDatasets: readonly DatasetSchema[] = [
+  {
+    id: 'mnist-full',
+    label: 'MNIST digits (70k)',
+    docs: 'The full MNIST set from its IDX files: 60,000 training and 10,000 test digits.',
+    inputShape: [28, 28, 1],
+    inputDtype: 'float32',
+    target: { kind: 'classes', classes: 10, names: DIGITS },
+    source: 'download',
+  },
+  {
+    id: 'cifar-10',
+    label: 'CIFAR-10',
+    docs: '60,000 colour images, 32×32, in 10 classes (binary version, 163 MB download).',
+    inputShape: [32, 32, 3],
+    inputDtype: 'float32',
+    target: {
+      kind: 'classes',
+      classes: 10,
+      names: [
+        'airplane',
+        'automobile',
+        'bird',
+        'cat',
+        'deer',
+        'dog',
+        'frog',
+        'horse',
+        'ship',
+        'truck',
+      ],
+    },
+    source: 'download',
+  },
+  {
+    id: 'imdb-reviews',
+    label: 'IMDB movie reviews',
+    docs: '50,000 reviews as the first 200 word ids (10,000-word vocabulary); positive or negative.',
+    inputShape: [200],
+    inputDtype: 'int32',
+    target: { kind: 'classes', classes: 2, names: ['negative', 'positive'] },
+    source: 'download',
+  },
+];
+
+/** The schema of a built-in dataset, or undefined. */
 export function findDataset(id: string): DatasetSchema | undefined {
   return builtInDatasets.find((d) => d.id === id);
 }

@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import type { ShapeIssue } from './definition.js';
-import { formatShape, type TensorShape } from './shape.js';
+import { formatShape, type Dim, type TensorShape } from './shape.js';
 
 /** Shape-rule building blocks shared by the layer families. */
 
@@ -64,4 +65,60 @@ export function knownProduct(shape: TensorShape): number {
 
 export function last(shape: TensorShape): number {
   return shape[shape.length - 1] ?? 0;
+}
+
+/** `valid` or `same` padding, the choice every sliding-window layer offers. */
+export const paddingParam = () =>
+  z
+    .enum(['valid', 'same'])
+    .default('valid')
+    .describe(
+      "'valid': whole windows only, the output shrinks; 'same': zero-pad so the output is input ÷ stride",
+    );
+
+/** A whole number per image axis, `[height, width]`, each within `[min, max]`. */
+export const axisPair = (min: number, max: number) => {
+  const axis = z.number().int().min(min).max(max);
+  return z.tuple([axis, axis]);
+};
+
+/** How a window slides along each spatial axis (one entry per axis). */
+export interface SlidingWindow {
+  size: readonly number[];
+  strides: readonly number[];
+  padding: 'valid' | 'same';
+  dilation?: readonly number[];
+}
+
+/**
+ * Output lengths of a window sliding over the leading (spatial) axes of `shape`, or an issue
+ * when, with 'valid' padding, the window is larger than the input along some axis.
+ */
+export function slideWindow(
+  layer: string,
+  shape: TensorShape,
+  window: SlidingWindow,
+): { ok: true; dims: Dim[] } | { ok: false; issue: ShapeIssue } {
+  const dilation = window.dilation ?? window.size.map(() => 1);
+  const spans = window.size.map((k, axis) => (k - 1) * dilation[axis] + 1);
+  const dims = spans.map((_, axis) =>
+    windowOutput(
+      shape[axis],
+      window.size[axis],
+      window.strides[axis],
+      window.padding,
+      dilation[axis],
+    ),
+  );
+  if (dims.every((d) => d === null || d > 0)) return { ok: true, dims };
+  const dilated = dilation.some((d) => d > 1) ? ` (dilated to span ${spans.join('×')})` : '';
+  return {
+    ok: false,
+    issue: {
+      code: 'size-mismatch',
+      message: `${layer} has a ${window.size.join('×')} window${dilated} with 'valid' padding, so it needs at least ${spans.join('×')} positions, but receives ${formatShape(shape)}.`,
+      hint: "Use padding 'same', a smaller window, or remove a downsampling layer before it.",
+      port: 0,
+    },
+  };
 }

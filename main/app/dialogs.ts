@@ -1,0 +1,40 @@
+import { dialog } from 'electron';
+import type { BrowserWindow } from 'electron';
+import { PROJECT_EXTENSION } from '../../shared/project/schema.js';
+import type { ProjectDialogs } from '../services/documents/project-documents.js';
+
+const filters = [{ name: 'Strata project', extensions: [PROJECT_EXTENSION.slice(1)] }];
+
+/** The native open and save dialogs, attached to `window` as sheets on macOS. */
+export function nativeDialogs(window: BrowserWindow): ProjectDialogs {
+  return {
+    async chooseOpenPath() {
+      const answer = await dialog.showOpenDialog(window, { properties: ['openFile'], filters });
+      return answer.canceled ? null : (answer.filePaths[0] ?? null);
+    },
+    async chooseSavePath(suggested) {
+      const answer = await dialog.showSaveDialog(window, {
+        filters,
+        defaultPath: suggested ?? `Untitled${PROJECT_EXTENSION}`,
+        properties: ['showOverwriteConfirmation', 'createDirectory'],
+      });
+      return answer.canceled || !answer.filePath ? null : answer.filePath;
+    },
+  };
+}
+
+/** What to do with unsaved work when its window closes. */
+export type CloseChoice = 'save' | 'discard' | 'cancel';
+
+/** Asks whether to save `title` before closing; Escape cancels. */
+export function askBeforeClosing(window: BrowserWindow, title: string): CloseChoice {
+  const choice = dialog.showMessageBoxSync(window, {
+    type: 'warning',
+    buttons: ['Save', "Don't Save", 'Cancel'],
+    defaultId: 0,
+    cancelId: 2,
+    message: `Do you want to save the changes to ${title}?`,
+    detail: "Your changes will be lost if you don't save them.",
+  });
+  return (['save', 'discard', 'cancel'] as const)[choice] ?? 'cancel';
+}

@@ -1,0 +1,67 @@
+import { Command, CommanderError } from 'commander';
+import { newCommand } from './commands/new.js';
+import { summaryCommand } from './commands/summary.js';
+import { templatesCommand } from './commands/templates.js';
+import { validateCommand } from './commands/validate.js';
+import { EXIT, type CliIo } from './io.js';
+
+/**
+ * The `strata` command line. Each action hands its exit code to `exit` rather than ending the
+ * process, so the program also runs inside tests.
+ */
+export function createProgram(io: CliIo, exit: (code: number) => void): Command {
+  const program = new Command('strata')
+    .description('Design, train and export neural networks.')
+    .showHelpAfterError()
+    .configureOutput({
+      writeOut: (text) => io.out(text.trimEnd()),
+      writeErr: (text) => io.err(text.trimEnd()),
+    })
+    // Usage mistakes throw instead of ending the process; `parseCli` turns them into exit code 2.
+    .exitOverride();
+
+  program
+    .command('templates')
+    .description('list the built-in example projects')
+    .action(() => exit(templatesCommand(io)));
+
+  program
+    .command('new')
+    .description('create a project from a template')
+    .requiredOption('--template <name>', 'template to start from (see `strata templates`)')
+    .argument('<file>', 'the .strata file to create')
+    .action(async (file: string, options: { template: string }) =>
+      exit(await newCommand(file, options, io)),
+    );
+
+  program
+    .command('validate')
+    .description("print the project's diagnostics; exit code 1 if it has errors")
+    .argument('<file>', 'a .strata project file')
+    .action(async (file: string) => exit(await validateCommand(file, io)));
+
+  program
+    .command('summary')
+    .description('a Keras-like table: layer, output shape, parameters, totals')
+    .argument('<file>', 'a .strata project file')
+    .option('--model <id>', 'only this model (default: every model)')
+    .action(async (file: string, options: { model?: string }) =>
+      exit(await summaryCommand(file, options, io)),
+    );
+
+  return program;
+}
+
+/** Runs the program on `argv`; commander's usage errors (unknown command, missing option) exit 2. */
+export async function parseCli(
+  program: Command,
+  argv: readonly string[],
+  exit: (code: number) => void,
+): Promise<void> {
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    exit(error.exitCode === 0 ? EXIT.ok : EXIT.usage);
+  }
+}

@@ -1,0 +1,55 @@
+import * as tf from '@tensorflow/tfjs';
+import type { RecurrentKind } from '../../../../shared/layers/recurrent.js';
+import { tfjsActivation } from '../activation.js';
+import { chain, type BuilderTable } from '../builder.js';
+import { KerasGRU } from '../custom/gru.js';
+
+interface RecurrentOptions {
+  units: number;
+  activation: 'tanh' | 'relu' | 'sigmoid' | 'linear';
+  returnSequences: boolean;
+  resetAfter?: boolean;
+  name: string;
+}
+
+/**
+ * The tfjs layer for one recurrent kind with Keras' defaults: sigmoid gates (tfjs defaults to
+ * hard sigmoid) and, for GRU, Keras' `reset_after` cell that tfjs lacks.
+ */
+function recurrentLayer(
+  kind: RecurrentKind,
+  { resetAfter = true, ...o }: RecurrentOptions,
+): tf.RNN {
+  switch (kind) {
+    case 'SimpleRNN':
+      return tf.layers.simpleRNN(o);
+    case 'LSTM':
+      return tf.layers.lstm({ ...o, recurrentActivation: 'sigmoid' });
+    case 'GRU':
+      // tfjs' own GRU is the reset-before variant; Keras' default needs the custom cell.
+      return resetAfter ? new KerasGRU(o) : tf.layers.gru({ ...o, recurrentActivation: 'sigmoid' });
+  }
+}
+
+export const recurrentBuilders: BuilderTable<
+  'SimpleRNN' | 'LSTM' | 'GRU' | 'Bidirectional' | 'TimeDistributed'
+> = {
+  SimpleRNN: (p, { name }) => chain(recurrentLayer('SimpleRNN', { ...p, name })),
+  LSTM: (p, { name }) => chain(recurrentLayer('LSTM', { ...p, name })),
+  GRU: (p, { name }) => chain(recurrentLayer('GRU', { ...p, name })),
+  Bidirectional: ({ layer, units, returnSequences, mergeMode }, { name }) => {
+    const inner = recurrentLayer(layer, {
+      units,
+      activation: 'tanh',
+      returnSequences,
+      name: `${name}_${layer.toLowerCase()}`,
+    });
+    return chain(tf.layers.bidirectional({ layer: inner, mergeMode, name }));
+  },
+  TimeDistributed: ({ units, activation }, { name }) => {
+    const act = tfjsActivation(activation, name);
+    const dense = tf.layers.dense({ units, activation: act.activation, name: `${name}_dense` });
+    const perStep = tf.layers.timeDistributed({ layer: dense, name });
+    return act.after ? chain(perStep, act.after) : chain(perStep);
+  },
+};

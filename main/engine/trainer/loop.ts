@@ -1,0 +1,173 @@
+import type { TrainingEvent } from '../../../shared/api/training-events.js';
+import { learningRateAt } from '../../../shared/training/schedule.js';
+import type { TrainingSettings } from '../../../shared/training/settings.js';
+import type { Dataset } from '../../services/datasets/dataset.js';
+import { restoreLatestCheckpoint, saveCheckpoint, type CheckpointState } from './checkpoints.js';
+import { BatchCoalescer } from './coalesce.js';
+import type { RunControl } from './control.js';
+import type { TaskRunner } from './task-runner.js';
+
+/** Everything one training run needs, already built. */
+export interface LoopOptions {
+  runId: string;
+  runner: TaskRunner;
+  dataset: Dataset;
+  settings: TrainingSettings;
+  backend: { name: string; reason: string };
+  params: { trainable: number; nonTrainable: number };
+  control: RunControl;
+  emit: (event: TrainingEvent) => void;
+  /** Where checkpoints go; none are written without it. */
+  checkpointDir?: string;
+  /** Continue from the newest intact checkpoint in `checkpointDir`. */
+  resume?: boolean;
+  /** At most this many batches per epoch (a quick look at a large dataset). */
+  batchesPerEpoch?: number;
+  /** Batch events are coalesced to at most one per this many milliseconds. */
+  eventIntervalMs?: number;
+}
+
+export type LoopOutcome = 'finished' | 'stopped' | 'failed';
+
+/**
+ * Trains epoch by epoch: schedules the learning rate, streams coalesced batch events, scores the
+ * validation split, checkpoints, stops early or on request, and never applies a NaN step.
+ */
+export async function runTrainingLoop(options: LoopOptions): Promise<LoopOutcome> {
+  try {
+    return await train(options);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    options.emit({ type: 'failed', reason });
+    return 'failed';
+  } finally {
+    options.runner.dispose();
+  }
+}
+
+async function train(options: LoopOptions): Promise<LoopOutcome> {
+  const { runner, dataset, settings, control, emit } = options;
+  const fullSteps = Math.ceil(dataset.size('train') / settings.batchSize);
+  const stepsPerEpoch = Math.min(fullSteps, options.batchesPerEpoch ?? Infinity);
+  const totalSteps = stepsPerEpoch * settings.epochs;
+
+  let state: CheckpointState = {
+    epoch: 0,
+    step: 0,
+    bestValidationLoss: null,
+    epochsWithoutImprovement: 0,
+  };
+  if (options.resume && options.checkpointDir) {
+    const restored = await restoreLatestCheckpoint(options.checkpointDir, runner.trainables);
+    if (restored) state = restored.state;
+  }
+
+  emit({
+    type: 'started',
+    runId: options.runId,
+    backend: options.backend.name,
+    backendReason: options.backend.reason,
+    params: options.params,
+    dataset: {
+      train: dataset.size('train'),
+      validation: dataset.size('validation'),
+      test: dataset.size('test'),
+    },
+    epochs: settings.epochs,
+    stepsPerEpoch,
+    ...(state.step > 0 ? { resumedFrom: { epoch: state.epoch, step: state.step } } : {}),
+  });
+
+  const coalescer = new BatchCoalescer(options.eventIntervalMs ?? 250);
+  for (let epoch = state.epoch + 1; epoch <= settings.epochs; epoch++) {
+    const started = performance.now();
+    const sums: Record<string, number> = { loss: 0 };
+    let batches = 0;
+    let learningRate = settings.optimizer.learningRate;
+    const stream = dataset.batches('train', {
+      ...runner.batchOptions,
+      batchSize: settings.batchSize,
+      seed: settings.seed,
+      epoch,
+    });
+    for (const batch of stream) {
+      if (batches >= stepsPerEpoch) break;
+      learningRate = learningRateAt(settings.schedule, settings.optimizer.learningRate, {
+        step: state.step,
+        stepsPerEpoch,
+        totalSteps,
+      });
+      runner.setLearningRate(learningRate);
+      const result = runner.step(batch, settings.clipNorm);
+      if (!Number.isFinite(result.loss)) {
+        const reason = `The loss became ${result.loss} at epoch ${epoch}, step ${state.step + 1}; the weights from the step before were kept. Try a lower learning rate or gradient clipping.`;
+        emit({ type: 'stopped', epoch, step: state.step, reason });
+        return 'stopped';
+      }
+      state.step += 1;
+      batches += 1;
+      sums.loss += result.loss;
+      for (const [k, v] of Object.entries(result.metrics)) sums[k] = (sums[k] ?? 0) + v;
+
+      const due = coalescer.add({ ...result, samples: batch.size });
+      if (due) emit({ type: 'batch', epoch, step: state.step, learningRate, ...due });
+      await control.between(
+        () => emit({ type: 'paused', step: state.step }),
+        () => {
+          coalescer.restartClock();
+          emit({ type: 'resumed', step: state.step });
+        },
+      );
+      if (control.stopRequested) {
+        const rest = coalescer.flush();
+        if (rest) emit({ type: 'batch', epoch, step: state.step, learningRate, ...rest });
+        emit({ type: 'stopped', epoch, step: state.step, reason: control.stopRequested });
+        return 'stopped';
+      }
+    }
+    const rest = coalescer.flush();
+    if (rest) emit({ type: 'batch', epoch, step: state.step, learningRate, ...rest });
+
+    const train = Object.fromEntries(
+      Object.entries(sums).map(([k, v]) => [k, v / Math.max(1, batches)]),
+    );
+    const validation =
+      dataset.size('validation') > 0
+        ? runner.evaluate(dataset, 'validation', Math.max(settings.batchSize, 256))
+        : {};
+    emit({
+      type: 'epoch',
+      epoch,
+      train,
+      validation,
+      seconds: (performance.now() - started) / 1000,
+    });
+    for (const event of runner.insights(dataset, epoch)) emit(event);
+
+    const monitored = validation.loss ?? train.loss;
+    const improved =
+      state.bestValidationLoss === null ||
+      monitored < state.bestValidationLoss - settings.earlyStopping.minDelta;
+    state = {
+      ...state,
+      epoch,
+      bestValidationLoss: improved ? monitored : state.bestValidationLoss,
+      epochsWithoutImprovement: improved ? 0 : state.epochsWithoutImprovement + 1,
+    };
+    if (options.checkpointDir) {
+      const path = await saveCheckpoint(options.checkpointDir, runner.trainables, state);
+      emit({ type: 'checkpoint', epoch, step: state.step, path });
+    }
+    if (
+      settings.earlyStopping.enabled &&
+      state.epochsWithoutImprovement >= settings.earlyStopping.patience &&
+      epoch < settings.epochs
+    ) {
+      const reason = `Early stopping: the validation loss has not improved for ${state.epochsWithoutImprovement} epochs.`;
+      emit({ type: 'stopped', epoch, step: state.step, reason });
+      return 'stopped';
+    }
+  }
+  emit({ type: 'finished', epoch: settings.epochs, step: state.step });
+  return 'finished';
+}

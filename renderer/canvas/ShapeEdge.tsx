@@ -1,0 +1,37 @@
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { memo, useMemo } from 'react';
+import { formatShape } from '../../shared/layers/shape.js';
+import type { ShapeFlowEdge } from '../hooks/useFlowElements.js';
+import { useEditor } from '../store/editorStore.js';
+import { edgeDiagnostics } from './nodeSummary.js';
+
+/** An edge labelled with the shape of the tensor it carries, red when that tensor does not fit. */
+function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
+  const { id, source, target, data, selected, markerEnd } = props;
+  const analysis = useEditor((s) => s.analysis);
+  const shape = analysis.edges.get(id) ?? analysis.nodes.get(source)?.shape;
+  const problems = useMemo(
+    () => edgeDiagnostics(analysis.diagnostics, { id, target, port: data?.port ?? 0 }),
+    [analysis, id, target, data?.port],
+  );
+  const [path, labelX, labelY] = getBezierPath(props);
+  const state = problems.length > 0 ? ' has-error' : '';
+
+  return (
+    <>
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`shape-edge${state}${selected ? ' selected' : ''}`} />
+      <EdgeLabelRenderer>
+        <div
+          className={`edge-label nodrag nopan${state}${selected ? ' selected' : ''}`}
+          style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+          data-testid="edge-shape"
+          title={problems.map((p) => p.message).join('\n') || undefined}
+        >
+          {shape ? formatShape(shape) : '?'}
+        </div>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+export const ShapeEdge = memo(ShapeEdgeView);

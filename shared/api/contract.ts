@@ -1,0 +1,145 @@
+import { z } from 'zod';
+
+/**
+ * The one contract between the renderer and main. Both transports (Electron IPC through the
+ * preload, and WebSocket through `strata serve`) carry exactly these messages, and the receiving
+ * side validates every payload with these schemas. Channel names show direction: `renderer:…`
+ * are requests the renderer makes, `main:…` are events main pushes.
+ */
+
+/** A project document as JSON; main validates it with shared/project's loader, which names bad fields. */
+const projectDocument = z.record(z.string(), z.unknown());
+
+/** An opaque stamp of the file on disk when it was read or written, to detect outside changes. */
+const fileStamp = z.string();
+
+const openedProject = z.object({
+  path: z.string().nullable(),
+  document: projectDocument,
+  stamp: fileStamp.nullable(),
+  /** What loading repaired or dropped (excalidraw-style restore), in plain words. */
+  warnings: z.array(z.string()),
+});
+
+const saveResult = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('saved'), path: z.string(), stamp: fileStamp }),
+  /** The file changed on disk since `baseStamp`: nothing was written. */
+  z.object({ status: z.literal('conflict'), path: z.string() }),
+  z.object({ status: z.literal('cancelled') }),
+]);
+
+const menuCommand = z.enum([
+  'new',
+  'open',
+  'save',
+  'saveAs',
+  'export',
+  'close',
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'delete',
+  'selectAll',
+  'zoomIn',
+  'zoomOut',
+  'fitView',
+  'togglePalette',
+  'toggleInspector',
+  'toggleTheme',
+  'autoLayout',
+]);
+export type MenuCommand = z.infer<typeof menuCommand>;
+
+/** Requests: one schema pair per channel. */
+export const requests = {
+  'renderer:app.info': {
+    request: z.object({}),
+    response: z.object({
+      version: z.string(),
+      transport: z.enum(['ipc', 'websocket']),
+      /** False in a browser: the renderer shows its own file picker over `files.list`. */
+      nativeDialogs: z.boolean(),
+      /**
+       * A project this window was opened for (double-clicked file, File › Open Recent): the
+       * renderer opens it with `project.open`. Given once; absent when there is none.
+       */
+      openPath: z.string().optional(),
+    }),
+  },
+  'renderer:templates.list': {
+    request: z.object({}),
+    response: z.array(z.object({ name: z.string(), title: z.string(), description: z.string() })),
+  },
+  'renderer:templates.create': {
+    request: z.object({ name: z.string().min(1) }),
+    response: openedProject,
+  },
+  'renderer:files.list': {
+    request: z.object({}),
+    response: z.array(z.object({ path: z.string(), modified: z.number() })),
+  },
+  'renderer:project.open': {
+    /** Without a path, main shows its open dialog; `null` back means the user cancelled. */
+    request: z.object({ path: z.string().min(1).optional() }),
+    response: openedProject.nullable(),
+  },
+  'renderer:project.save': {
+    /** Without a path, main asks for one (Save As). `force` overwrites an outside change. */
+    request: z.object({
+      path: z.string().min(1).optional(),
+      document: projectDocument,
+      baseStamp: fileStamp.nullable(),
+      force: z.boolean().default(false),
+    }),
+    response: saveResult,
+  },
+  'renderer:project.recent': {
+    request: z.object({}),
+    response: z.array(z.string()),
+  },
+  'renderer:recovery.write': {
+    request: z.object({
+      key: z.string().min(1),
+      path: z.string().nullable(),
+      document: projectDocument,
+    }),
+    response: z.object({}),
+  },
+  'renderer:recovery.list': {
+    request: z.object({}),
+    response: z.array(
+      z.object({
+        key: z.string(),
+        path: z.string().nullable(),
+        saved: z.number(),
+        document: projectDocument,
+      }),
+    ),
+  },
+  'renderer:recovery.discard': {
+    request: z.object({ key: z.string().min(1) }),
+    response: z.object({}),
+  },
+  'renderer:window.state': {
+    /** Title and dirty marker for the native window; main prompts before closing dirty work. */
+    request: z.object({ title: z.string(), dirty: z.boolean() }),
+    response: z.object({}),
+  },
+} as const;
+
+/** Events main pushes to the renderer. */
+export const events = {
+  'main:menu.command': z.object({ command: menuCommand }),
+  'main:project.changedOnDisk': z.object({ path: z.string() }),
+  'main:project.openPath': z.object({ path: z.string() }),
+} as const;
+
+export type RequestChannel = keyof typeof requests;
+export type EventChannel = keyof typeof events;
+export type RequestOf<C extends RequestChannel> = z.input<(typeof requests)[C]['request']>;
+export type ResponseOf<C extends RequestChannel> = z.output<(typeof requests)[C]['response']>;
+export type EventOf<C extends EventChannel> = z.output<(typeof events)[C]>;
+export type OpenedProject = z.output<typeof openedProject>;
+export type SaveResult = z.output<typeof saveResult>;
