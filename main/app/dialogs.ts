@@ -5,19 +5,21 @@ import type { ProjectDialogs } from '../services/documents/project-documents.js'
 
 const filters = [{ name: 'Strata project', extensions: [PROJECT_EXTENSION.slice(1)] }];
 
-/** The native open and save dialogs, attached to `window` as sheets on macOS. */
-export function nativeDialogs(window: BrowserWindow): ProjectDialogs {
+/** The native open and save dialogs, attached to `window` (as sheets on macOS) when there is one. */
+export function nativeDialogs(window: BrowserWindow | null): ProjectDialogs {
   return {
     async chooseOpenPath() {
-      const answer = await dialog.showOpenDialog(window, { properties: ['openFile'], filters });
+      const options = { properties: ['openFile' as const], filters };
+      const answer = await (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options));
       return answer.canceled ? null : (answer.filePaths[0] ?? null);
     },
     async chooseSavePath(suggested) {
-      const answer = await dialog.showSaveDialog(window, {
+      const options = {
         filters,
         defaultPath: suggested ?? `Untitled${PROJECT_EXTENSION}`,
-        properties: ['showOverwriteConfirmation', 'createDirectory'],
-      });
+        properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
+      };
+      const answer = await (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options));
       return answer.canceled || !answer.filePath ? null : answer.filePath;
     },
   };

@@ -16,6 +16,13 @@ interface ProjectWindow {
   discard: boolean;
   /** The user chose "Save" while closing: close once that save succeeds. */
   closeAfterSave: boolean;
+  /** The file the window was opened for, until the renderer opens or saves one. */
+  requested: string | null;
+}
+
+/** The file a window shows or is about to show. */
+function fileOf(entry: ProjectWindow): string | null {
+  return entry.session.file ?? entry.requested;
 }
 
 /** The title bar: the document, a dot when it has unsaved changes, and the app. */
@@ -44,13 +51,14 @@ export class ProjectWindows {
   /** Opens `path` (absolute) in its own window, or a new empty window when `path` is null. */
   openProject(path: string | null): BrowserWindow {
     const entries = [...this.open.values()];
-    const existing = path && entries.find((e) => e.session.file === path);
+    const existing = path && entries.find((e) => fileOf(e) === path);
     if (existing) {
       existing.window.focus();
       return existing.window;
     }
     const pristine = entries.find((e) => e.window.isFocused() && isPristine(e));
     if (path && pristine) {
+      pristine.requested = path;
       this.send(pristine.window, 'main:project.openPath', { path });
       return pristine.window;
     }
@@ -92,6 +100,7 @@ export class ProjectWindows {
       window,
       discard: false,
       closeAfterSave: false,
+      requested: path,
       session: createSession({
         ...this.host,
         dialogs: nativeDialogs(window),
@@ -154,5 +163,5 @@ export class ProjectWindows {
 
 /** A window with no file and no edits, which may take the next project opened. */
 function isPristine(entry: ProjectWindow): boolean {
-  return entry.session.file === null && !entry.session.windowState.dirty;
+  return fileOf(entry) === null && !entry.session.windowState.dirty;
 }

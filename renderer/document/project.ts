@@ -1,5 +1,5 @@
 import type { BlockDefinition, ModelGraph } from '../../shared/graph/document.js';
-import type { Recipe } from '../../shared/project/recipe.js';
+import { recipeSchema, type Recipe } from '../../shared/project/recipe.js';
 import { CURRENT_FORMAT_VERSION } from '../../shared/project/schema.js';
 
 /**
@@ -56,7 +56,8 @@ export function blankProject(): ProjectDoc {
     name: 'Untitled',
     models: [emptyModel('model', 'Model')],
     blocks: [],
-    recipe: {
+    // Parsed so that fields the schema defaults (optimizer settings) are filled in.
+    recipe: recipeSchema.parse({
       task: 'classification',
       model: 'model',
       dataset: 'mnist',
@@ -64,7 +65,7 @@ export function blankProject(): ProjectDoc {
       batchSize: 64,
       epochs: 5,
       validationSplit: 0.1,
-    },
+    }),
     rest: { formatVersion: CURRENT_FORMAT_VERSION },
   };
 }

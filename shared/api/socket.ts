@@ -46,7 +46,8 @@ export function createSocketTransport(socket: SocketLike): Transport {
   socket.addEventListener('open', () => queued.splice(0).forEach((frame) => socket.send(frame)));
   socket.addEventListener('close', () => {
     closed = true;
-    for (const resolve of pending.values()) resolve(failure('failed', 'The connection to Strata closed.'));
+    for (const resolve of pending.values())
+      resolve(failure('failed', 'The connection to Strata closed.'));
     pending.clear();
   });
   socket.addEventListener('message', ({ data }) => {

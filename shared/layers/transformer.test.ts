@@ -10,7 +10,7 @@ import { transformerLayers } from './transformer.js';
 const issueOf = (result: ShapeResult) => (result.ok ? undefined : result.issue);
 const { TransformerEncoderBlock: encoder, TransformerDecoderBlock: decoder } = transformerLayers;
 
-/** Walks an expansion through the catalogue: every part's shape rule, summing their counts. */
+/** Walks an expansion through the catalogue (each part's own parameters only), summing counts. */
 function expansionTotals(nodes: readonly ExpansionNode[], inputs: readonly TensorShape[]) {
   const shapes = new Map<string, TensorShape>(inputs.map((s, i) => [`$in${i}`, s]));
   const total: ParamCount = { trainable: 0, nonTrainable: 0 };
@@ -18,6 +18,9 @@ function expansionTotals(nodes: readonly ExpansionNode[], inputs: readonly Tenso
     if (!isLayerKind(node.kind))
       throw new Error(`${node.id}: ${node.kind} is not in the catalogue`);
     const definition = layerDefinition(node.kind);
+    const unknown = Object.keys(node.params).filter((key) => !(key in definition.params.shape));
+    if (unknown.length > 0)
+      throw new Error(`${node.id}: ${node.kind} has no ${unknown.join(', ')}`);
     const params = definition.params.parse(node.params);
     const partInputs = node.inputs.map((ref) => shapes.get(ref)!);
     const inferred = definition.inferShape(partInputs, params);

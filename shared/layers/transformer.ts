@@ -28,13 +28,19 @@ const blockParams = {
     .describe('Dropout after attention and feed-forward, while training'),
 };
 
-type BlockParams = AttentionHeads & {
+interface BlockParams {
+  numHeads: number;
+  keyDim: number;
   ffDim: number;
   ffActivation: 'relu' | 'gelu';
-  dropout: number;
-};
+}
 
-const heads = (p: { numHeads: number; keyDim: number }): AttentionHeads => ({ ...p, valueDim: 0 });
+/** The blocks' attention: values as wide as keys, as in the Keras tutorial. */
+const heads = ({ numHeads, keyDim }: BlockParams): AttentionHeads => ({
+  numHeads,
+  keyDim,
+  valueDim: 0,
+});
 
 /** Weights of the position-wise feed-forward part plus the layer norms (gain and bias each). */
 const feedForwardWeights = (d: number, ffDim: number, norms: number) =>
@@ -93,10 +99,9 @@ const encoderBlock = defineLayer({
     attentionMacs(x, x, heads(params)) + 2 * knownProduct(x) * params.ffDim,
   expand(params, [x]) {
     const b = expansion();
-    const p: BlockParams = { ...heads(params), ...params };
-    const attended = b.attention('self_attention', p, params.causal, ['$in0']);
+    const attended = b.attention('self_attention', params, params.causal, ['$in0']);
     const mixed = b.sublayer('attention', attended, '$in0', params.dropout);
-    b.sublayer('ff', b.feedForward(mixed, p, last(x)), mixed, params.dropout);
+    b.sublayer('ff', b.feedForward(mixed, params, last(x)), mixed, params.dropout);
     return b.nodes;
   },
 });
@@ -129,12 +134,11 @@ const decoderBlock = defineLayer({
     2 * knownProduct(x) * params.ffDim,
   expand(params, [x]) {
     const b = expansion();
-    const p: BlockParams = { ...heads(params), ...params };
-    const self = b.attention('self_attention', p, true, ['$in0']);
+    const self = b.attention('self_attention', params, true, ['$in0']);
     const target = b.sublayer('self', self, '$in0', params.dropout);
-    const cross = b.attention('cross_attention', p, false, [target, '$in1']);
+    const cross = b.attention('cross_attention', params, false, [target, '$in1']);
     const mixed = b.sublayer('cross', cross, target, params.dropout);
-    b.sublayer('ff', b.feedForward(mixed, p, last(x)), mixed, params.dropout);
+    b.sublayer('ff', b.feedForward(mixed, params, last(x)), mixed, params.dropout);
     return b.nodes;
   },
 });

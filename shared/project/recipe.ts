@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trainingSettingsSchema } from '../training/settings.js';
 
 /** What a project trains its model to do; it picks the training loop and the losses offered. */
 export const TASKS = [
@@ -11,19 +12,7 @@ export const TASKS = [
 ] as const;
 export type Task = (typeof TASKS)[number];
 
-/** Optimizers with Keras' meaning; `momentum` and `nesterov` are SGD variants. */
-export const OPTIMIZERS = [
-  'sgd',
-  'momentum',
-  'nesterov',
-  'adam',
-  'adamw',
-  'rmsprop',
-  'adagrad',
-] as const;
-export type OptimizerName = (typeof OPTIMIZERS)[number];
-
-/** How a project is trained: which model, on which dataset, with which optimizer. @public */
+/** How a project is trained: which model, on which dataset, and the training settings. @public */
 export const recipeSchema = z
   .object({
     task: z.enum(TASKS),
@@ -33,13 +22,7 @@ export const recipeSchema = z
     discriminator: z.string().min(1).optional(),
     /** A dataset id: a built-in one (shared/datasets/catalogue.ts) or an imported one. */
     dataset: z.string().min(1),
-    optimizer: z.object({
-      name: z.enum(OPTIMIZERS),
-      learningRate: z.number().positive().max(10),
-    }),
-    batchSize: z.number().int().min(1).max(65_536),
-    epochs: z.number().int().min(1).max(100_000),
-    validationSplit: z.number().min(0).max(0.9),
+    ...trainingSettingsSchema.shape,
   })
   .superRefine((recipe, ctx) => {
     if (recipe.task === 'gan' && recipe.discriminator === undefined) {

@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BlockDefinition, GraphBody, ModelGraph } from '../graph/document.js';
 import { loadProject } from './load.js';
-import { OPTIMIZERS, TASKS, type Recipe } from './recipe.js';
+import { OPTIMIZERS, trainingSettingsSchema } from '../training/settings.js';
+import { recipeSchema, TASKS, type Recipe } from './recipe.js';
 import { CURRENT_FORMAT_VERSION, type Project } from './schema.js';
 import { serializeProject } from './serialize.js';
 
@@ -76,12 +77,15 @@ const project: fc.Arbitrary<Project> = fc
     validationSplit: fc.double({ min: 0, max: 0.9, noNaN: true }),
     metadata: fc.option(fc.record({ description: name }, { requiredKeys: [] }), { nil: undefined }),
   })
-  .map(({ name, models, blocks, task, metadata, ...training }) => {
+  .map(({ name, models, blocks, task, metadata, optimizer, ...training }) => {
+    const defaults = trainingSettingsSchema.parse({});
     const recipe: Recipe = {
       task,
       model: models[0].id,
       ...(task === 'gan' ? { discriminator: models[models.length - 1].id } : {}),
+      ...defaults,
       ...training,
+      optimizer: { ...defaults.optimizer, ...optimizer },
     };
     const doc: Project = { formatVersion: CURRENT_FORMAT_VERSION, name, models, blocks, recipe };
     return metadata === undefined ? doc : { ...doc, metadata };
@@ -128,7 +132,7 @@ describe('serializeProject', () => {
         },
       ],
       blocks: [],
-      recipe: {
+      recipe: recipeSchema.parse({
         task: 'regression',
         model: 'm',
         dataset: 'd',
@@ -136,7 +140,7 @@ describe('serializeProject', () => {
         batchSize: 1,
         epochs: 1,
         validationSplit: 0,
-      },
+      }),
     };
     const text = serializeProject(p);
     const keysInOrder = (json: string) => [...json.matchAll(/"(\w+)":/g)].map((m) => m[1]);

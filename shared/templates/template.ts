@@ -1,5 +1,6 @@
 import type { BlockDefinition, ModelGraph } from '../graph/document.js';
-import type { Recipe } from '../project/recipe.js';
+import type { z } from 'zod';
+import { recipeSchema, type Recipe } from '../project/recipe.js';
 import { CURRENT_FORMAT_VERSION, type Project } from '../project/schema.js';
 
 /** A built-in example project, offered by `strata new --template` and the start screen. @public */
@@ -12,12 +13,7 @@ export interface Template {
 }
 
 /** Training settings most templates share; each template overrides what its task needs. */
-const baseRecipe = {
-  optimizer: { name: 'adam', learningRate: 0.001 },
-  batchSize: 64,
-  epochs: 5,
-  validationSplit: 0.1,
-} as const;
+const baseRecipe = { batchSize: 64, epochs: 5 };
 
 /** Builds a template's project; the recipe trains the first model on `dataset`. */
 export function template(spec: {
@@ -26,7 +22,7 @@ export function template(spec: {
   description: string;
   models: ModelGraph[];
   blocks?: BlockDefinition[];
-  recipe: Pick<Recipe, 'task' | 'dataset'> & Partial<Recipe>;
+  recipe: Pick<Recipe, 'task' | 'dataset'> & Partial<z.input<typeof recipeSchema>>;
 }): Template {
   const { name, title, description, models, blocks = [], recipe } = spec;
   return {
@@ -37,12 +33,8 @@ export function template(spec: {
       name: title,
       models,
       blocks,
-      recipe: {
-        ...baseRecipe,
-        optimizer: { ...baseRecipe.optimizer },
-        model: models[0].id,
-        ...recipe,
-      },
+      // Parsing fills in every training setting the template leaves at its default.
+      recipe: recipeSchema.parse({ ...baseRecipe, model: models[0].id, ...recipe }),
       metadata: { description, template: name },
     },
   };

@@ -146,7 +146,7 @@ describe('Moby Dick characters', () => {
     expect(oneHot.yShape).toEqual([2, 64, 96]);
     for (let p = 0; p < 128; p++) {
       const row = oneHot.y.subarray(p * 96, (p + 1) * 96);
-      expect(row.reduce((a, b) => a + b, 0)).toBe(1);
+      expect(Array.from(row).reduce((a, b) => a + b, 0)).toBe(1);
       expect(row[sparse.y[p]]).toBe(1);
     }
   });

@@ -55,7 +55,9 @@ describe('embedding builders', () => {
     expect(tfjs.shape).toEqual(catalogue.shape);
     expect(tfjs.count).toBe(0);
     expect(catalogue.count).toBe(0);
-    const out = (model.predict(tf.ones([1, c.steps ?? 4, c.d])) as tf.Tensor).arraySync() as number[][][];
+    const out = (
+      model.predict(tf.ones([1, c.steps ?? 4, c.d])) as tf.Tensor
+    ).arraySync() as number[][][];
     const pos = 3;
     // Vaswani et al.: PE(pos, 2i) = sin(pos / 10000^(2i/d)), PE(pos, 2i+1) = cos(same angle).
     expect(out[0][pos][0]).toBeCloseTo(1 + Math.sin(pos), 5);

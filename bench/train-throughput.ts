@@ -1,0 +1,157 @@
+// Training throughput of the MNIST CNN (conv32-pool-conv64-pool-conv64-dense64-dense10, batch
+// 64) on tfjs wasm with Strata's completed kernels, against PyTorch CPU on one thread (the
+// reference, measured interleaved in the same run) and the tfjs cpu backend.
+// Built with tf.layers directly: the built-in template project does not exist yet.
+import { spawn } from 'node:child_process';
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { selectBackend } from '../main/engine/backends/ladder.js';
+
+const BATCH = 64;
+const BATCHES = 8; // distinct batches fed in turn
+const ROUNDS = 5; // interleaved wasm / PyTorch rounds
+const ROUND_BATCHES = 10;
+const CPU_BATCHES = Number(process.env.CPU_BATCHES ?? 1); // ~30 s each
+
+function buildModel(): tf.Sequential {
+  const L = tf.layers;
+  const model = tf.sequential({
+    layers: [
+      L.conv2d({ inputShape: [28, 28, 1], filters: 32, kernelSize: 3, activation: 'relu' }),
+      L.maxPooling2d({ poolSize: 2 }),
+      L.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }),
+      L.maxPooling2d({ poolSize: 2 }),
+      L.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }),
+      L.flatten(),
+      L.dense({ units: 64, activation: 'relu' }),
+      L.dense({ units: 10, activation: 'softmax' }),
+    ],
+  });
+  model.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy' });
+  return model;
+}
+
+/** Digits from the `mnist` package (it ships 10,000), as flat images and labels. */
+function loadDigits(count: number): { images: Float32Array; labels: Int32Array } {
+  type Digit = { input: number[]; output: number[] };
+  const mnist = createRequire(import.meta.url)('mnist') as {
+    set: (train: number, test: number) => { training: Digit[] };
+  };
+  const digits = mnist.set(count, 0).training;
+  const images = new Float32Array(count * 784);
+  const labels = new Int32Array(count);
+  digits.forEach((digit, i) => {
+    images.set(digit.input, i * 784);
+    labels[i] = digit.output.indexOf(1);
+  });
+  return { images, labels };
+}
+
+type Batch = { x: tf.Tensor; y: tf.Tensor };
+
+function makeBatches(images: Float32Array, labels: Int32Array): Batch[] {
+  return Array.from({ length: BATCHES }, (_, b) => ({
+    x: tf.tensor4d(images.subarray(b * BATCH * 784, (b + 1) * BATCH * 784), [BATCH, 28, 28, 1]),
+    y: tf.oneHot(tf.tensor1d(labels.subarray(b * BATCH, (b + 1) * BATCH), 'int32'), 10),
+  }));
+}
+
+/** Trains `count` batches and returns samples per second. */
+async function train(model: tf.Sequential, batches: Batch[], count: number): Promise<number> {
+  const start = performance.now();
+  for (let i = 0; i < count; i++) {
+    const { x, y } = batches[i % batches.length]!;
+    await model.trainOnBatch(x, y); // resolves once the loss is read back: the step is done
+  }
+  return (count * BATCH) / ((performance.now() - start) / 1000);
+}
+
+/** Samples per second of one backend: a warm-up batch, then the timed ones. */
+async function onBackend(name: 'wasm' | 'cpu', data: ReturnType<typeof loadDigits>) {
+  const choice = await selectBackend(name);
+  if (!choice.ok) throw new Error(choice.error);
+  const batches = makeBatches(data.images, data.labels);
+  const model = buildModel();
+  await train(model, batches, 1);
+  return { model, batches };
+}
+
+/** The PyTorch worker, or why there is none. */
+interface Torch {
+  run(batches: number): Promise<number>;
+  close(): void;
+}
+
+async function startTorch(dataFile: string, count: number): Promise<Torch | string> {
+  const script = fileURLToPath(new URL('./train_throughput_torch.py', import.meta.url));
+  const child = spawn('/usr/bin/python3', [script], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  const next = async (): Promise<string> => {
+    const line = await lines.next();
+    if (line.done) throw new Error(stderr.trim().split('\n').at(-1) ?? 'python exited');
+    return line.value;
+  };
+  const failed = new Promise<string>((resolve) => child.on('error', (e) => resolve(e.message)));
+  try {
+    const ready = await Promise.race([next(), failed]);
+    if (!ready.startsWith('ready')) return `PyTorch did not start: ${ready}`;
+    console.log(`PyTorch ${ready.split(' ')[1]} on 1 thread`);
+    child.stdin.write(`load ${dataFile} ${count}\n`);
+    await next();
+  } catch (error) {
+    child.kill();
+    return `PyTorch unavailable: ${(error as Error).message}`;
+  }
+  return {
+    async run(batches) {
+      child.stdin.write(`run ${batches}\n`);
+      return Number((await next()).split(' ')[1]);
+    },
+    close: () => child.stdin.end(),
+  };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function main(): Promise<void> {
+  const data = loadDigits(BATCH * BATCHES);
+  const dir = mkdtempSync(join(tmpdir(), 'strata-bench-'));
+  const dataFile = join(dir, 'digits.bin');
+  writeFileSync(dataFile, Buffer.concat([Buffer.from(data.images.buffer), Buffer.from(data.labels.buffer)]));
+  const torch = await startTorch(dataFile, BATCH * BATCHES);
+  if (typeof torch === 'string') console.log(torch);
+  else await torch.run(2); // warm-up
+
+  const wasm = await onBackend('wasm', data);
+  const wasmRates: number[] = [];
+  const torchRates: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    wasmRates.push(await train(wasm.model, wasm.batches, ROUND_BATCHES));
+    if (typeof torch !== 'string') torchRates.push(await torch.run(ROUND_BATCHES));
+  }
+  if (typeof torch !== 'string') torch.close();
+  rmSync(dir, { recursive: true, force: true });
+  const wasmRate = median(wasmRates);
+  console.log(`wasm rounds: ${wasmRates.map((r) => r.toFixed(0)).join(', ')} samples/s`);
+  if (torchRates.length > 0) console.log(`PyTorch rounds: ${torchRates.map((r) => r.toFixed(0)).join(', ')} samples/s`);
+
+  const cpu = await onBackend('cpu', data);
+  const cpuRate = await train(cpu.model, cpu.batches, CPU_BATCHES);
+  console.log(`cpu: ${CPU_BATCHES} batch(es) at ${cpuRate.toFixed(2)} samples/s`);
+
+  const figures = `wasm=${wasmRate.toFixed(0)} samples/s, pytorch=${torchRates.length > 0 ? median(torchRates).toFixed(0) : 'n/a'} samples/s, cpu=${cpuRate.toFixed(1)} samples/s`;
+  if (torchRates.length > 0) {
+    console.log(`RESULT train-throughput ratio=${(wasmRate / median(torchRates)).toFixed(2)} ${figures}`);
+  } else {
+    console.log(`RESULT train-throughput ratio=${(wasmRate / cpuRate).toFixed(1)} (wasm/cpu: no PyTorch) ${figures}`);
+  }
+}
+
+await main();

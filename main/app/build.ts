@@ -1,0 +1,45 @@
+// Bundles the Electron main process and the preload into out/ (the renderer is vite's job).
+// Run with `tsx main/app/build.ts`; `npm run build` runs vite first.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+await build({
+  absWorkingDir: root,
+  entryPoints: ['main/app/main.ts'],
+  outfile: 'out/main/app/main.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  // Dependencies load from node_modules at run time (electron-builder packs them); our own
+  // TypeScript, shared/ included, is bundled.
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+
+// A sandboxed preload has no module loader beyond a `require` that knows only 'electron':
+// everything else must be inside this one CommonJS file.
+await build({
+  absWorkingDir: root,
+  entryPoints: ['main/app/preload.ts'],
+  outfile: 'out/preload/preload.cjs',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'chrome130',
+  external: ['electron'],
+  sourcemap: 'inline',
+  logLevel: 'warning',
+});
+
+const preload = await readFile(`${root}out/preload/preload.cjs`, 'utf8');
+const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
+const foreign = required.filter((name) => name !== 'electron');
+if (foreign.length > 0) {
+  throw new Error(`The preload requires ${foreign.join(', ')}; a sandboxed preload may only require electron.`);
+}
+console.log('built out/main/app/main.js and out/preload/preload.cjs');

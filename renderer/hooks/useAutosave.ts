@@ -1,0 +1,36 @@
+import { useEffect } from 'react';
+import { api } from '../api/index.js';
+import { writeProject } from '../document/project.js';
+import { editorStore, isDirty } from '../store/editorStore.js';
+
+/** Longest wait between an edit and its recovery copy. */
+export const AUTOSAVE_DELAY_MS = 700;
+
+/**
+ * Writes unsaved work to the recovery folder at most {@link AUTOSAVE_DELAY_MS} after an edit
+ * (a timer started by the first edit, not reset by later ones, so typing cannot postpone it).
+ */
+export function useAutosave() {
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const write = () => {
+      timer = undefined;
+      const state = editorStore.getState();
+      if (state.screen !== 'editor' || !isDirty(state)) return;
+      api()
+        .request('renderer:recovery.write', {
+          key: state.recoveryKey,
+          path: state.path,
+          document: writeProject(state.doc),
+        })
+        .catch(() => undefined); // A missed autosave is retried on the next edit.
+    };
+    const unsubscribe = editorStore.subscribe((state, previous) => {
+      if (state.doc !== previous.doc && !timer) timer = setTimeout(write, AUTOSAVE_DELAY_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, []);
+}

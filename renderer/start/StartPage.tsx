@@ -1,0 +1,74 @@
+import { useEffect, useState } from 'react';
+import type { ResponseOf } from '../../shared/api/contract.js';
+import { api } from '../api/index.js';
+import { newProject, openProject, openTemplate } from '../actions/files.js';
+import { RecoveryList } from './RecoveryList.js';
+
+type Templates = ResponseOf<'renderer:templates.list'>;
+
+const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
+/** The first screen: start blank, from a template, from a recent file, or recover lost work. */
+export function StartPage() {
+  const [templates, setTemplates] = useState<Templates | null>(null);
+  const [recent, setRecent] = useState<string[]>([]);
+  const [error, setError] = useState<string>();
+  useEffect(() => {
+    api()
+      .request('renderer:templates.list', {})
+      .then(setTemplates, (e: Error) => setError(`Templates could not be listed: ${e.message}`));
+    api()
+      .request('renderer:project.recent', {})
+      .then(setRecent, () => setRecent([]));
+  }, []);
+
+  return (
+    <main className="start-page" aria-label="Start">
+      <header className="start-header">
+        <h1>Strata</h1>
+        <p className="muted">Design, train and export neural networks.</p>
+        <div className="start-actions">
+          <button type="button" className="primary" onClick={newProject}>
+            New blank project
+          </button>
+          <button type="button" onClick={() => openProject()}>
+            Open…
+          </button>
+        </div>
+      </header>
+      <RecoveryList />
+      <section aria-labelledby="templates-heading">
+        <h2 id="templates-heading">Templates</h2>
+        {error && <p className="param-error">{error}</p>}
+        {templates === null && !error && <p className="empty-note">Loading templates…</p>}
+        <ul className="template-grid">
+          {templates?.map((t) => (
+            <li key={t.name}>
+              <button type="button" className="template-card" onClick={() => openTemplate(t.name)} aria-label={t.title}>
+                <span className="template-title">{t.title}</span>
+                <span className="template-description">{t.description}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <section aria-labelledby="recent-heading">
+        <h2 id="recent-heading">Recent files</h2>
+        {recent.length === 0 ? (
+          <p className="empty-note">No recent files.</p>
+        ) : (
+          <ul className="recent-list">
+            {recent.map((path) => (
+              <li key={path}>
+                <button type="button" onClick={() => openProject(path)} title={path}>
+                  <span>{fileName(path)}</span>
+                  <span className="muted">{path}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  );
+}
