@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import { join } from 'node:path';
 import type { TrainingEvent } from '../../../shared/api/training-events.js';
 import { hasErrors } from '../../../shared/graph/diagnostics.js';
