@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { openProject } from './actions/files.js';
 import { api } from './api/index.js';
 import { Dialogs } from './dialogs/Dialogs.js';
 import { EditorView } from './EditorView.js';
@@ -23,18 +24,18 @@ export function App() {
   useWindowState();
 
   useEffect(() => {
-    api()
-      .request('renderer:app.info', {})
-      .then(
-        (info) => {
-          uiStore.getState().set({ info });
-          setState('loaded');
-        },
-        (e: Error) => {
-          setError(e.message);
-          setState('failed');
-        },
-      );
+    const request = api()['app.info']({});
+    request.then(
+      (info) => {
+        uiStore.getState().set({ info });
+        setState('loaded');
+        if (info.openPath) openProject(info.openPath);
+      },
+      (e: Error) => {
+        setError(e.message);
+        setState('failed');
+      },
+    );
   }, []);
 
   useEffect(() => {

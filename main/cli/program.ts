@@ -1,4 +1,7 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import type { TrainingHandle } from '../engine/trainer/session.js';
+import { runsCommand } from './commands/runs.js';
+import { trainCommand, type TrainOptions } from './commands/train.js';
 import { newCommand } from './commands/new.js';
 import { summaryCommand } from './commands/summary.js';
 import { templatesCommand } from './commands/templates.js';
@@ -49,7 +52,44 @@ export function createProgram(io: CliIo, exit: (code: number) => void): Command 
       exit(await summaryCommand(file, options, io)),
     );
 
+  program
+    .command('train')
+    .description("train the project's recipe; the run is kept beside the project")
+    .argument('<file>', 'a .strata project file')
+    .option('--dataset <id>', "a dataset other than the recipe's")
+    .option('--epochs <n>', 'number of epochs', positiveInteger)
+    .option('--batch-size <n>', 'examples per batch', positiveInteger)
+    .option('--backend <name>', 'tensorflow, wasm or cpu (default: the best available)')
+    .option(
+      '--batches-per-epoch <n>',
+      'train on at most this many batches per epoch',
+      positiveInteger,
+    )
+    .option('--resume <run-id>', 'continue a run from its newest checkpoint')
+    .action(async (file: string, options: TrainOptions) =>
+      exit(
+        await trainCommand(file, { ...options, progress: process.stderr.isTTY }, io, interruptible),
+      ),
+    );
+
+  program
+    .command('runs')
+    .description("list the project's training runs, newest first")
+    .argument('<file>', 'a .strata project file')
+    .action(async (file: string) => exit(await runsCommand(file, io)));
+
   return program;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
+/** Ctrl+C stops training after the current batch, so the run and its checkpoint stay usable. */
+function interruptible(handle: TrainingHandle): void {
+  process.once('SIGINT', () => handle.stop());
 }
 
 /** Runs the program on `argv`; commander's usage errors (unknown command, missing option) exit 2. */

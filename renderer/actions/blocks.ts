@@ -30,7 +30,11 @@ export function groupSelection(name = `Block ${editor().doc.blocks.length + 1}`)
 /** Replaces a Block node by the layers it stands for. */
 export function expandBlock(nodeId: string) {
   const state = editor();
-  const result = expandBlockNode(activeModel(state.doc, state.activeModelId), nodeId, state.doc.blocks);
+  const result = expandBlockNode(
+    activeModel(state.doc, state.activeModelId),
+    nodeId,
+    state.doc.blocks,
+  );
   if (!result.ok) {
     uiStore.getState().toast(result.reason, 'error');
     return;

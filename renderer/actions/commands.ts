@@ -39,8 +39,21 @@ export const commands: Record<MenuCommand, () => void> = {
 
 /** Commands that only make sense with a document open. */
 const editorOnly = new Set<MenuCommand>([
-  'save', 'saveAs', 'export', 'close', 'undo', 'redo', 'cut', 'copy', 'paste', 'delete',
-  'selectAll', 'zoomIn', 'zoomOut', 'fitView', 'autoLayout',
+  'save',
+  'saveAs',
+  'export',
+  'close',
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'delete',
+  'selectAll',
+  'zoomIn',
+  'zoomOut',
+  'fitView',
+  'autoLayout',
 ]);
 
 /** Runs a command if it applies to the screen on show. */

@@ -30,20 +30,22 @@ export function showOpened(opened: OpenedProject) {
   editor().showEditor(readProject(opened.document), {
     path: opened.path,
     stamp: opened.stamp,
-    clean: opened.path !== null,
+    // Unedited, even when never saved: closing it loses nothing the user did.
+    clean: true,
   });
   for (const warning of opened.warnings) ui().toast(warning);
 }
 
 export function newProject() {
-  afterConfirmingDiscard(() => editor().showEditor(blankProject(), { path: null, stamp: null, clean: true }));
+  afterConfirmingDiscard(() =>
+    editor().showEditor(blankProject(), { path: null, stamp: null, clean: true }),
+  );
 }
 
 export function openTemplate(name: string) {
   afterConfirmingDiscard(() => {
-    api()
-      .request('renderer:templates.create', { name })
-      .then(showOpened, (e) => failed('Creating the project', e));
+    const request = api()['templates.create']({ name });
+    request.then(showOpened, (e) => failed('Creating the project', e));
   });
 }
 
@@ -54,9 +56,11 @@ export function openProject(path?: string) {
       ui().set({ dialog: { type: 'files', mode: 'open' } });
       return;
     }
-    api()
-      .request('renderer:project.open', path ? { path } : {})
-      .then((opened) => opened && showOpened(opened), (e) => failed('Opening', e));
+    const request2 = api()['project.open'](path ? { path } : {});
+    request2.then(
+      (opened) => opened && showOpened(opened),
+      (e) => failed('Opening', e),
+    );
   });
 }
 
@@ -64,15 +68,20 @@ export function openProject(path?: string) {
 export function reloadProject() {
   const path = editor().path;
   if (!path) return;
-  api()
-    .request('renderer:project.open', { path })
-    .then((opened) => opened && showOpened(opened), (e) => failed('Reloading', e));
+  const request3 = api()['project.open']({ path });
+  request3.then(
+    (opened) => opened && showOpened(opened),
+    (e) => failed('Reloading', e),
+  );
 }
 
-async function handleSaveResult(result: ResponseOf<'renderer:project.save'>, doc: ReturnType<typeof editor>['doc']) {
+async function handleSaveResult(
+  result: ResponseOf<'renderer:project.save'>,
+  doc: ReturnType<typeof editor>['doc'],
+) {
   if (result.status === 'saved') {
     editor().markSaved(result.path, result.stamp, doc);
-    await api().request('renderer:recovery.discard', { key: editor().recoveryKey });
+    await api()['recovery.discard']({ key: editor().recoveryKey });
   } else if (result.status === 'conflict') {
     ui().set({ dialog: { type: 'conflict', path: result.path } });
   }
@@ -82,7 +91,9 @@ async function handleSaveResult(result: ResponseOf<'renderer:project.save'>, doc
  * Saves to the current file, or asks where (native dialog or in-app picker) for Save As and new
  * documents. `force` overwrites a file that changed on disk.
  */
-export async function saveProject(options: { saveAs?: boolean; path?: string; force?: boolean } = {}) {
+export async function saveProject(
+  options: { saveAs?: boolean; path?: string; force?: boolean } = {},
+) {
   const state = editor();
   if (state.screen !== 'editor') return;
   const path = options.path ?? (options.saveAs ? undefined : (state.path ?? undefined));
@@ -92,7 +103,7 @@ export async function saveProject(options: { saveAs?: boolean; path?: string; fo
   }
   const doc = state.doc;
   try {
-    const result = await api().request('renderer:project.save', {
+    const result = await api()['project.save']({
       path,
       document: writeProject(doc),
       baseStamp: path === state.path ? state.stamp : null,

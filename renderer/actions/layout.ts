@@ -14,6 +14,8 @@ export async function layoutModel() {
     editorStore.getState().moveAll(positions, 'Auto layout');
     requestAnimationFrame(() => void flow()?.fitView({ padding: 0.15, duration: 200 }));
   } catch (e) {
-    uiStore.getState().toast(`Layout failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
+    uiStore
+      .getState()
+      .toast(`Layout failed: ${e instanceof Error ? e.message : String(e)}`, 'error');
   }
 }

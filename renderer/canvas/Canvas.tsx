@@ -13,7 +13,11 @@ import {
 import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
 import { setFlowInstance } from '../actions/flow.js';
 import { checkConnection } from '../document/connection.js';
-import { useFlowElements, type LayerFlowNode, type ShapeFlowEdge } from '../hooks/useFlowElements.js';
+import {
+  useFlowElements,
+  type LayerFlowNode,
+  type ShapeFlowEdge,
+} from '../hooks/useFlowElements.js';
 import { activeModel } from '../store/documentSlice.js';
 import { editorStore } from '../store/editorStore.js';
 import { uiStore, useUi } from '../store/uiStore.js';
@@ -29,7 +33,11 @@ export const DRAG_KIND = 'application/x-strata-kind';
 
 const store = () => editorStore.getState();
 
-function check(connection: { source: string | null; target: string | null; targetHandle?: string | null }) {
+function check(connection: {
+  source: string | null;
+  target: string | null;
+  targetHandle?: string | null;
+}) {
   const state = store();
   return checkConnection(activeModel(state.doc, state.activeModelId), state.doc.blocks, connection);
 }
@@ -62,15 +70,18 @@ export function Canvas() {
     [],
   );
   // React Flow drops an invalid connection silently; say why it was refused.
-  const onConnectEnd = useCallback((_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
-    if (state.isValid !== false || !state.toNode || !state.fromNode) return;
-    const result = check({
-      source: state.fromNode.id,
-      target: state.toNode.id,
-      targetHandle: state.toHandle?.id,
-    });
-    if (!result.ok) uiStore.getState().toast(result.reason, 'error');
-  }, []);
+  const onConnectEnd = useCallback(
+    (_event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid !== false || !state.toNode || !state.fromNode) return;
+      const result = check({
+        source: state.fromNode.id,
+        target: state.toNode.id,
+        targetHandle: state.toHandle?.id,
+      });
+      if (!result.ok) uiStore.getState().toast(result.reason, 'error');
+    },
+    [],
+  );
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(DRAG_KIND)) return;

@@ -13,7 +13,9 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const { node, ports, hasOutput } = data;
   const analysis = useEditor((s) => s.analysis);
   const blockName = useEditor((s) =>
-    node.kind === BLOCK_KIND ? s.doc.blocks.find((b) => b.id === node.params.block)?.name : undefined,
+    node.kind === BLOCK_KIND
+      ? s.doc.blocks.find((b) => b.id === node.params.block)?.name
+      : undefined,
   );
   const info = analysis.nodes.get(id);
   const problems = useMemo(() => nodeDiagnostics(analysis.diagnostics, id), [analysis, id]);
@@ -79,7 +81,9 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           </span>
         )}
       </div>
-      {hasOutput && <Handle type="source" position={Position.Bottom} id="out" aria-label={`${title} output`} />}
+      {hasOutput && (
+        <Handle type="source" position={Position.Bottom} id="out" aria-label={`${title} output`} />
+      )}
     </div>
   );
 }

@@ -19,7 +19,12 @@ function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
 
   return (
     <>
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} className={`shape-edge${state}${selected ? ' selected' : ''}`} />
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={markerEnd}
+        className={`shape-edge${state}${selected ? ' selected' : ''}`}
+      />
       <EdgeLabelRenderer>
         <div
           className={`edge-label nodrag nopan${state}${selected ? ' selected' : ''}`}

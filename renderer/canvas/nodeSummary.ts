@@ -41,6 +41,9 @@ export function edgeDiagnostics(
   return diagnostics.filter(
     (d) =>
       (d.target.type === 'edge' && d.target.edgeId === edge.id) ||
-      (d.target.type === 'node' && d.target.nodeId === edge.target && d.target.port === edge.port && d.code !== 'unconnected-input'),
+      (d.target.type === 'node' &&
+        d.target.nodeId === edge.target &&
+        d.target.port === edge.port &&
+        d.code !== 'unconnected-input'),
   );
 }

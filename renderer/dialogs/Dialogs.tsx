@@ -22,15 +22,22 @@ export function Dialogs() {
               <button type="button" onClick={() => (closeDialog(), reloadProject())}>
                 Reload from disk
               </button>
-              <button type="button" className="primary" onClick={() => (closeDialog(), void saveProject({ path: dialog.path, force: true }))}>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => (
+                  closeDialog(),
+                  void saveProject({ path: dialog.path, force: true })
+                )}
+              >
                 Overwrite
               </button>
             </>
           }
         >
           <p>
-            {dialog.path} was changed by another program since you opened it. Overwrite it with your version, or reload
-            it and lose your changes?
+            {dialog.path} was changed by another program since you opened it. Overwrite it with your
+            version, or reload it and lose your changes?
           </p>
         </Modal>
       );
@@ -43,7 +50,11 @@ export function Dialogs() {
               <button type="button" onClick={closeDialog}>
                 Keep my version
               </button>
-              <button type="button" className="primary" onClick={() => (closeDialog(), reloadProject())}>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => (closeDialog(), reloadProject())}
+              >
                 Reload
               </button>
             </>
@@ -61,7 +72,11 @@ export function Dialogs() {
               <button type="button" onClick={closeDialog}>
                 Cancel
               </button>
-              <button type="button" className="primary danger" onClick={() => (closeDialog(), dialog.onConfirm())}>
+              <button
+                type="button"
+                className="primary danger"
+                onClick={() => (closeDialog(), dialog.onConfirm())}
+              >
                 {dialog.confirm}
               </button>
             </>

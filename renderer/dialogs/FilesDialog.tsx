@@ -15,9 +15,8 @@ export function FilesDialog({ mode }: { mode: 'open' | 'save' }) {
   const docName = useEditor((s) => s.doc.name);
   const [name, setName] = useState(`${docName}${PROJECT_EXTENSION}`);
   useEffect(() => {
-    api()
-      .request('renderer:files.list', {})
-      .then(setFiles, (e: Error) => setError(e.message));
+    const request = api()['files.list']({});
+    request.then(setFiles, (e: Error) => setError(e.message));
   }, []);
 
   const choose = (path: string) => {
@@ -25,7 +24,9 @@ export function FilesDialog({ mode }: { mode: 'open' | 'save' }) {
     if (mode === 'open') openProject(path);
     else void saveProject({ path });
   };
-  const typed = name.trim().endsWith(PROJECT_EXTENSION) ? name.trim() : `${name.trim()}${PROJECT_EXTENSION}`;
+  const typed = name.trim().endsWith(PROJECT_EXTENSION)
+    ? name.trim()
+    : `${name.trim()}${PROJECT_EXTENSION}`;
 
   return (
     <Modal
@@ -36,7 +37,12 @@ export function FilesDialog({ mode }: { mode: 'open' | 'save' }) {
             Cancel
           </button>
           {mode === 'save' && (
-            <button type="button" className="primary" disabled={name.trim() === ''} onClick={() => choose(typed)}>
+            <button
+              type="button"
+              className="primary"
+              disabled={name.trim() === ''}
+              onClick={() => choose(typed)}
+            >
               Save
             </button>
           )}
@@ -48,7 +54,13 @@ export function FilesDialog({ mode }: { mode: 'open' | 'save' }) {
           <label htmlFor="file-name" className="param-label">
             File name
           </label>
-          <input id="file-name" autoFocus value={name} onChange={(e) => setName(e.target.value)} onKeyDown={(e) => e.key === 'Enter' && name.trim() && choose(typed)} />
+          <input
+            id="file-name"
+            autoFocus
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            onKeyDown={(e) => e.key === 'Enter' && name.trim() && choose(typed)}
+          />
         </div>
       )}
       {error && <p className="param-error">{error}</p>}
@@ -58,7 +70,10 @@ export function FilesDialog({ mode }: { mode: 'open' | 'save' }) {
         <ul className="file-list" aria-label="Project files">
           {files.map((f) => (
             <li key={f.path}>
-              <button type="button" onClick={() => (mode === 'open' ? choose(f.path) : setName(f.path))}>
+              <button
+                type="button"
+                onClick={() => (mode === 'open' ? choose(f.path) : setName(f.path))}
+              >
                 <span>{f.path}</span>
                 <span className="muted">{new Date(f.modified).toLocaleString()}</span>
               </button>

@@ -2,10 +2,19 @@ import { useEffect, useId, type ReactNode } from 'react';
 import { uiStore } from '../store/uiStore.js';
 
 /** A modal frame: title, body, buttons; Escape closes it. */
-export function Modal({ title, children, actions }: { title: string; children: ReactNode; actions: ReactNode }) {
+export function Modal({
+  title,
+  children,
+  actions,
+}: {
+  title: string;
+  children: ReactNode;
+  actions: ReactNode;
+}) {
   const id = useId();
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && uiStore.getState().set({ dialog: null });
+    const onKey = (e: KeyboardEvent) =>
+      e.key === 'Escape' && uiStore.getState().set({ dialog: null });
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);

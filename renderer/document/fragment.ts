@@ -1,4 +1,9 @@
-import type { BlockDefinition, GraphEdge, GraphNode, ModelGraph } from '../../shared/graph/document.js';
+import type {
+  BlockDefinition,
+  GraphEdge,
+  GraphNode,
+  ModelGraph,
+} from '../../shared/graph/document.js';
 import { freshId } from './ids.js';
 
 /** Copied nodes with the edges among them (and the blocks they use): the clipboard's JSON. */
@@ -29,10 +34,19 @@ export function cutFragment(
 export function parseFragment(text: string): Fragment | undefined {
   try {
     const value = JSON.parse(text) as Partial<Fragment>;
-    if (value?.strata !== 'fragment' || !Array.isArray(value.nodes) || !Array.isArray(value.edges)) {
+    if (
+      value?.strata !== 'fragment' ||
+      !Array.isArray(value.nodes) ||
+      !Array.isArray(value.edges)
+    ) {
       return undefined;
     }
-    return { strata: 'fragment', nodes: value.nodes, edges: value.edges, blocks: value.blocks ?? [] };
+    return {
+      strata: 'fragment',
+      nodes: value.nodes,
+      edges: value.edges,
+      blocks: value.blocks ?? [],
+    };
   } catch {
     return undefined;
   }

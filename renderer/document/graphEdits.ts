@@ -63,7 +63,8 @@ export function setParam(graph: ModelGraph, id: string, param: string, value: un
 
 export function renameNode(graph: ModelGraph, id: string, name: string): ModelGraph {
   return updateNode(graph, id, (node) => {
-    const { name: _old, ...rest } = node;
-    return name.trim() === '' ? rest : { ...rest, name: name.trim() };
+    const renamed = { ...node, name: name.trim() };
+    if (renamed.name === '') delete renamed.name;
+    return renamed;
   });
 }

@@ -60,7 +60,8 @@ function scalar(schema: JsonSchema): ScalarField | undefined {
     };
   }
   if (schema.type === 'boolean') return { type: 'boolean' };
-  if (schema.type === 'string' && schema.enum) return { type: 'enum', options: schema.enum.map(String) };
+  if (schema.type === 'string' && schema.enum)
+    return { type: 'enum', options: schema.enum.map(String) };
   if (schema.type === 'string') return { type: 'text' };
   return undefined;
 }
@@ -77,10 +78,16 @@ function fieldSpec(schema: JsonSchema): FieldSpec {
   }
   if (schema.type === 'array' && schema.items) {
     const item = schema.items;
-    if (item.type === 'string' && item.enum) return { type: 'multi', options: item.enum.map(String) };
+    if (item.type === 'string' && item.enum)
+      return { type: 'multi', options: item.enum.map(String) };
     const inner = scalar(item);
     if (inner) {
-      return { type: 'tuple', item: inner, minItems: schema.minItems ?? 0, maxItems: schema.maxItems ?? 8 };
+      return {
+        type: 'tuple',
+        item: inner,
+        minItems: schema.minItems ?? 0,
+        maxItems: schema.maxItems ?? 8,
+      };
     }
   }
   return { type: 'json' };
@@ -104,7 +111,11 @@ export function paramFields(schema: z.ZodObject): ParamField[] {
 }
 
 /** Checks one value against its parameter's schema; the message to show, or `undefined` when valid. */
-export function validateParam(schema: z.ZodObject, name: string, value: unknown): string | undefined {
+export function validateParam(
+  schema: z.ZodObject,
+  name: string,
+  value: unknown,
+): string | undefined {
   const field = schema.shape[name] as z.ZodType | undefined;
   if (!field) return undefined;
   const result = field.safeParse(value);
@@ -117,4 +128,3 @@ export function numberProblem(value: number | null, spec: ScalarField): string |
   if (Number.isNaN(value)) return 'Enter a number';
   return undefined;
 }
-

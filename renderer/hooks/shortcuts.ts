@@ -30,4 +30,12 @@ export function shortcutCommand(e: {
 }
 
 /** Commands a text field keeps for itself (its own undo, copy, select all). */
-export const TEXT_EDITING = new Set<string>(['undo', 'redo', 'copy', 'cut', 'paste', 'selectAll', 'delete']);
+export const TEXT_EDITING = new Set<string>([
+  'undo',
+  'redo',
+  'copy',
+  'cut',
+  'paste',
+  'selectAll',
+  'delete',
+]);

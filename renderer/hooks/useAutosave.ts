@@ -17,13 +17,12 @@ export function useAutosave() {
       timer = undefined;
       const state = editorStore.getState();
       if (state.screen !== 'editor' || !isDirty(state)) return;
-      api()
-        .request('renderer:recovery.write', {
-          key: state.recoveryKey,
-          path: state.path,
-          document: writeProject(state.doc),
-        })
-        .catch(() => undefined); // A missed autosave is retried on the next edit.
+      const request = api()['recovery.write']({
+        key: state.recoveryKey,
+        path: state.path,
+        document: writeProject(state.doc),
+      });
+      request.catch(() => undefined); // A missed autosave is retried on the next edit.
     };
     const unsubscribe = editorStore.subscribe((state, previous) => {
       if (state.doc !== previous.doc && !timer) timer = setTimeout(write, AUTOSAVE_DELAY_MS);

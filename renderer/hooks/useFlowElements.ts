@@ -10,7 +10,8 @@ export type LayerNodeData = { node: GraphNode; ports: string[]; hasOutput: boole
 export type LayerFlowNode = Node<LayerNodeData, 'layer'>;
 export type ShapeFlowEdge = Edge<{ port: number }, 'shape'>;
 
-const samePorts = (a: string[], b: string[]) => a.length === b.length && a.every((p, i) => p === b[i]);
+const samePorts = (a: string[], b: string[]) =>
+  a.length === b.length && a.every((p, i) => p === b[i]);
 
 /**
  * React Flow's nodes and edges, derived from the store. A node object is reused while its
@@ -59,18 +60,16 @@ export function useFlowElements(): { nodes: LayerFlowNode[]; edges: ShapeFlowEdg
 
   const edges = useMemo(() => {
     const selected = new Set(selection.edges);
-    return model.edges.map(
-      (edge): ShapeFlowEdge => ({
-        id: edge.id,
-        type: 'shape',
-        source: edge.source,
-        target: edge.target,
-        sourceHandle: 'out',
-        targetHandle: portHandle(edge.targetPort),
-        selected: selected.has(edge.id),
-        data: { port: edge.targetPort },
-      }),
-    );
+    return model.edges.map((edge): ShapeFlowEdge => ({
+      id: edge.id,
+      type: 'shape',
+      source: edge.source,
+      target: edge.target,
+      sourceHandle: 'out',
+      targetHandle: portHandle(edge.targetPort),
+      selected: selected.has(edge.id),
+      data: { port: edge.targetPort },
+    }));
   }, [model.edges, selection.edges]);
 
   return { nodes, edges };

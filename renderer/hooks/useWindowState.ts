@@ -12,8 +12,7 @@ export function useWindowState() {
     const file = path ? (path.split(/[\\/]/).pop() ?? path) : name;
     const title = screen === 'editor' ? `${dirty ? '● ' : ''}${file} — Strata` : 'Strata';
     document.title = title;
-    api()
-      .request('renderer:window.state', { title, dirty })
-      .catch(() => undefined); // Cosmetic; a failure here must not disturb editing.
+    const request = api()['window.state']({ title, dirty });
+    request.catch(() => undefined); // Cosmetic; a failure here must not disturb editing.
   }, [screen, name, path, dirty]);
 }

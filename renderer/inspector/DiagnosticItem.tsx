@@ -1,7 +1,13 @@
 import type { Diagnostic } from '../../shared/graph/diagnostics.js';
 
 /** A problem, its fix, and its severity; clicking runs `onSelect` when given. */
-export function DiagnosticItem({ diagnostic, onSelect }: { diagnostic: Diagnostic; onSelect?: () => void }) {
+export function DiagnosticItem({
+  diagnostic,
+  onSelect,
+}: {
+  diagnostic: Diagnostic;
+  onSelect?: () => void;
+}) {
   const body = (
     <>
       <span className={`severity ${diagnostic.severity}`} aria-label={diagnostic.severity}>

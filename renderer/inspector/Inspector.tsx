@@ -9,7 +9,8 @@ export function Inspector() {
   const selection = useEditor((s) => s.selection);
   const model = useEditor((s) => activeModel(s.doc, s.activeModelId));
   const analysis = useEditor((s) => s.analysis);
-  const single = selection.nodes.length === 1 ? model.nodes.find((n) => n.id === selection.nodes[0]) : undefined;
+  const single =
+    selection.nodes.length === 1 ? model.nodes.find((n) => n.id === selection.nodes[0]) : undefined;
   const edge =
     selection.nodes.length === 0 && selection.edges.length === 1
       ? model.edges.find((e) => e.id === selection.edges[0])

@@ -26,7 +26,8 @@ export function NodeInspector({ node }: { node: GraphNode }) {
     <div className="inspector-body" key={node.id}>
       <h2 className="inspector-title">{title}</h2>
       <p className="inspector-docs">
-        {definition?.docs ?? (block ? `A block of ${block.nodes.length} layers.` : 'Unknown layer kind.')}
+        {definition?.docs ??
+          (block ? `A block of ${block.nodes.length} layers.` : 'Unknown layer kind.')}
       </p>
       <div className="param-field">
         <label htmlFor="node-name" className="param-label">

@@ -13,11 +13,22 @@ interface Props {
   id?: string;
 }
 
-const format = (value: number | null | undefined) => (value === null || value === undefined ? '' : String(value));
+const format = (value: number | null | undefined) =>
+  value === null || value === undefined ? '' : String(value);
 const parse = (text: string) => (text.trim() === '' ? null : Number(text));
 
 /** A number field that keeps what the user typed while it is invalid, and follows undo otherwise. */
-export function NumberBox({ value, label, min, max, integer, invalid, onChange, describedBy, id }: Props) {
+export function NumberBox({
+  value,
+  label,
+  min,
+  max,
+  integer,
+  invalid,
+  onChange,
+  describedBy,
+  id,
+}: Props) {
   const [draft, setDraft] = useState(format(value));
   useEffect(() => {
     setDraft((current) => (parse(current) === value ? current : format(value)));

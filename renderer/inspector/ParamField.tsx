@@ -40,11 +40,22 @@ export function ParamField({ schema, field, value, onCommit, idPrefix }: Props) 
     );
   } else if (spec.type === 'boolean') {
     control = (
-      <input id={id} type="checkbox" checked={value === true} aria-describedby={hintId} onChange={(e) => attempt(e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={value === true}
+        aria-describedby={hintId}
+        onChange={(e) => attempt(e.target.checked)}
+      />
     );
   } else if (spec.type === 'enum') {
     control = (
-      <select id={id} value={String(value)} aria-describedby={hintId} onChange={(e) => attempt(e.target.value)}>
+      <select
+        id={id}
+        value={String(value)}
+        aria-describedby={hintId}
+        onChange={(e) => attempt(e.target.value)}
+      >
         {spec.options.map((o) => (
           <option key={o} value={o}>
             {o}
@@ -54,7 +65,13 @@ export function ParamField({ schema, field, value, onCommit, idPrefix }: Props) 
     );
   } else if (spec.type === 'tuple') {
     control = (
-      <TupleInput name={field.name} spec={spec} value={Array.isArray(value) ? value : []} invalid={!!error} onChange={(v, early) => attempt(v, early)} />
+      <TupleInput
+        name={field.name}
+        spec={spec}
+        value={Array.isArray(value) ? value : []}
+        invalid={!!error}
+        onChange={(v, early) => attempt(v, early)}
+      />
     );
   } else if (spec.type === 'multi') {
     const chosen = new Set(Array.isArray(value) ? value.map(String) : []);
@@ -65,7 +82,9 @@ export function ParamField({ schema, field, value, onCommit, idPrefix }: Props) 
             <input
               type="checkbox"
               checked={chosen.has(o)}
-              onChange={(e) => attempt(spec.options.filter((x) => (x === o ? e.target.checked : chosen.has(x))))}
+              onChange={(e) =>
+                attempt(spec.options.filter((x) => (x === o ? e.target.checked : chosen.has(x))))
+              }
             />
             {o}
           </label>
@@ -101,7 +120,15 @@ export function ParamField({ schema, field, value, onCommit, idPrefix }: Props) 
   );
 }
 
-function JsonInput({ id, value, onChange }: { id: string; value: unknown; onChange(v: unknown, early?: string): void }) {
+function JsonInput({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: unknown;
+  onChange(v: unknown, early?: string): void;
+}) {
   const [draft, setDraft] = useState(() => JSON.stringify(value));
   return (
     <input

@@ -16,7 +16,10 @@ export function TupleInput({ name, spec, value, invalid, onChange }: Props) {
   const { item } = spec;
   const variable = spec.minItems !== spec.maxItems;
   const set = (index: number, next: unknown, problem?: string) =>
-    onChange(value.map((v, i) => (i === index ? next : v)), problem);
+    onChange(
+      value.map((v, i) => (i === index ? next : v)),
+      problem,
+    );
 
   return (
     <div className="tuple-input" role="group" aria-label={name}>
@@ -33,7 +36,12 @@ export function TupleInput({ name, spec, value, invalid, onChange }: Props) {
             onChange={(n) => set(i, n, numberProblem(n, item))}
           />
         ) : (
-          <input key={i} aria-label={`${name} ${i + 1}`} value={String(entry)} onChange={(e) => set(i, e.target.value)} />
+          <input
+            key={i}
+            aria-label={`${name} ${i + 1}`}
+            value={String(entry)}
+            onChange={(e) => set(i, e.target.value)}
+          />
         ),
       )}
       {variable && (

@@ -24,7 +24,11 @@ export async function autoLayout(
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
     },
     children: graph.nodes.map((node) => ({ id: node.id, ...(measured[node.id] ?? FALLBACK) })),
-    edges: graph.edges.map((edge) => ({ id: edge.id, sources: [edge.source], targets: [edge.target] })),
+    edges: graph.edges.map((edge) => ({
+      id: edge.id,
+      sources: [edge.source],
+      targets: [edge.target],
+    })),
   });
   const positions = new Map<string, { x: number; y: number }>();
   for (const child of result.children ?? []) {

@@ -30,7 +30,13 @@ export function Palette() {
               {kinds.map((kind) => {
                 const { label, docs } = layerDefinition(kind);
                 return (
-                  <PaletteItem key={kind} item={`layer:${kind}`} label={label} docs={docs} family={family} />
+                  <PaletteItem
+                    key={kind}
+                    item={`layer:${kind}`}
+                    label={label}
+                    docs={docs}
+                    family={family}
+                  />
                 );
               })}
             </ul>

@@ -22,7 +22,13 @@ export function ModelTabs() {
           </button>
         ))}
       </div>
-      <button type="button" className="model-add" aria-label="Add model" title="Add model" onClick={() => store.addModel()}>
+      <button
+        type="button"
+        className="model-add"
+        aria-label="Add model"
+        title="Add model"
+        onClick={() => store.addModel()}
+      >
         +
       </button>
     </div>

@@ -19,10 +19,14 @@ export function StatusBar() {
         Params {total.toLocaleString()}
         <span className="muted">
           {' '}
-          ({totals.trainable.toLocaleString()} trainable, {totals.nonTrainable.toLocaleString()} non-trainable)
+          ({totals.trainable.toLocaleString()} trainable, {totals.nonTrainable.toLocaleString()}{' '}
+          non-trainable)
         </span>
       </span>
-      <span data-testid="total-macs" title={`${totals.macs.toLocaleString()} multiply-adds per example`}>
+      <span
+        data-testid="total-macs"
+        title={`${totals.macs.toLocaleString()} multiply-adds per example`}
+      >
         MACs {compactNumber(totals.macs)}
       </span>
       <button

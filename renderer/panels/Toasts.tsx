@@ -6,7 +6,11 @@ export function Toasts() {
   return (
     <div className="toasts" aria-live="polite">
       {toasts.map((t) => (
-        <div key={t.id} className={`toast ${t.tone}`} role={t.tone === 'error' ? 'alert' : 'status'}>
+        <div
+          key={t.id}
+          className={`toast ${t.tone}`}
+          role={t.tone === 'error' ? 'alert' : 'status'}
+        >
           {t.text}
         </div>
       ))}

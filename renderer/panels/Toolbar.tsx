@@ -5,9 +5,25 @@ import { useUi } from '../store/uiStore.js';
 
 const mod = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '') ? '⌘' : 'Ctrl+';
 
-function ToolButton({ command, label, keys, disabled }: { command: MenuCommand; label: string; keys?: string; disabled?: boolean }) {
+function ToolButton({
+  command,
+  label,
+  keys,
+  disabled,
+}: {
+  command: MenuCommand;
+  label: string;
+  keys?: string;
+  disabled?: boolean;
+}) {
   return (
-    <button type="button" className="tool-button" onClick={() => runCommand(command)} disabled={disabled} title={keys ? `${label} (${keys})` : label}>
+    <button
+      type="button"
+      className="tool-button"
+      onClick={() => runCommand(command)}
+      disabled={disabled}
+      title={keys ? `${label} (${keys})` : label}
+    >
       {label}
     </button>
   );
@@ -27,7 +43,8 @@ export function Toolbar() {
         {name}
         {dirty && (
           <span className="dirty-marker" aria-label="unsaved changes" title="Unsaved changes">
-            {' '}●
+            {' '}
+            ●
           </span>
         )}
       </span>
@@ -38,10 +55,24 @@ export function Toolbar() {
         <ToolButton command="saveAs" label="Save as" keys={`${mod}Shift+S`} />
       </span>
       <span className="toolbar-group">
-        <button type="button" className="tool-button" onClick={() => runCommand('undo')} disabled={!undoLabel} title={undoLabel ? `Undo ${undoLabel}` : 'Nothing to undo'} aria-label="Undo">
+        <button
+          type="button"
+          className="tool-button"
+          onClick={() => runCommand('undo')}
+          disabled={!undoLabel}
+          title={undoLabel ? `Undo ${undoLabel}` : 'Nothing to undo'}
+          aria-label="Undo"
+        >
           Undo
         </button>
-        <button type="button" className="tool-button" onClick={() => runCommand('redo')} disabled={!redoLabel} title={redoLabel ? `Redo ${redoLabel}` : 'Nothing to redo'} aria-label="Redo">
+        <button
+          type="button"
+          className="tool-button"
+          onClick={() => runCommand('redo')}
+          disabled={!redoLabel}
+          title={redoLabel ? `Redo ${redoLabel}` : 'Nothing to redo'}
+          aria-label="Redo"
+        >
           Redo
         </button>
       </span>

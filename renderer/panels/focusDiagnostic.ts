@@ -10,13 +10,18 @@ export function focusDiagnostic(diagnostic: Diagnostic) {
   if (target.type === 'model') return;
   const model = activeModel(state.doc, state.activeModelId);
   const nodeId =
-    target.type === 'node' ? target.nodeId : model.edges.find((e) => e.id === target.edgeId)?.target;
+    target.type === 'node'
+      ? target.nodeId
+      : model.edges.find((e) => e.id === target.edgeId)?.target;
   if (target.type === 'node') state.select([target.nodeId]);
   else state.select([], [target.edgeId]);
   const node = nodeId ? flow()?.getInternalNode(nodeId) : undefined;
   if (node) {
     const { width = 200, height = 80 } = node.measured;
     const { x, y } = node.internals.positionAbsolute;
-    void flow()?.setCenter(x + width / 2, y + height / 2, { zoom: flow()?.getZoom(), duration: 250 });
+    void flow()?.setCenter(x + width / 2, y + height / 2, {
+      zoom: flow()?.getZoom(),
+      duration: 250,
+    });
   }
 }

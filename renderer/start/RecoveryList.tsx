@@ -10,21 +10,22 @@ type Recovered = ResponseOf<'renderer:recovery.list'>[number];
 export function RecoveryList() {
   const [entries, setEntries] = useState<Recovered[]>([]);
   useEffect(() => {
-    api()
-      .request('renderer:recovery.list', {})
-      .then(setEntries, () => setEntries([]));
+    const request = api()['recovery.list']({});
+    request.then(setEntries, () => setEntries([]));
   }, []);
   if (entries.length === 0) return null;
 
   const discard = (key: string) => {
     setEntries((list) => list.filter((e) => e.key !== key));
-    void api().request('renderer:recovery.discard', { key });
+    void api()['recovery.discard']({ key });
   };
   const restore = (entry: Recovered) => {
     // A recovered document is unsaved work: it opens dirty, and its old autosave is dropped
     // once this window writes its own.
-    editorStore.getState().showEditor(readProject(entry.document), { path: entry.path, stamp: null, clean: false });
-    void api().request('renderer:recovery.discard', { key: entry.key });
+    editorStore
+      .getState()
+      .showEditor(readProject(entry.document), { path: entry.path, stamp: null, clean: false });
+    void api()['recovery.discard']({ key: entry.key });
   };
 
   return (

@@ -14,12 +14,12 @@ export function StartPage() {
   const [recent, setRecent] = useState<string[]>([]);
   const [error, setError] = useState<string>();
   useEffect(() => {
-    api()
-      .request('renderer:templates.list', {})
-      .then(setTemplates, (e: Error) => setError(`Templates could not be listed: ${e.message}`));
-    api()
-      .request('renderer:project.recent', {})
-      .then(setRecent, () => setRecent([]));
+    const request = api()['templates.list']({});
+    request.then(setTemplates, (e: Error) =>
+      setError(`Templates could not be listed: ${e.message}`),
+    );
+    const request2 = api()['project.recent']({});
+    request2.then(setRecent, () => setRecent([]));
   }, []);
 
   return (
@@ -44,7 +44,12 @@ export function StartPage() {
         <ul className="template-grid">
           {templates?.map((t) => (
             <li key={t.name}>
-              <button type="button" className="template-card" onClick={() => openTemplate(t.name)} aria-label={t.title}>
+              <button
+                type="button"
+                className="template-card"
+                onClick={() => openTemplate(t.name)}
+                aria-label={t.title}
+              >
                 <span className="template-title">{t.title}</span>
                 <span className="template-description">{t.description}</span>
               </button>

@@ -2,7 +2,10 @@ import type { StateCreator } from 'zustand';
 import type { EditorState, FileSlice } from './types.js';
 
 function newKey(): string {
-  return globalThis.crypto?.randomUUID?.() ?? `w${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+  return (
+    globalThis.crypto?.randomUUID?.() ??
+    `w${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`
+  );
 }
 
 /** Which screen shows, the file behind the document, and what was last saved. */

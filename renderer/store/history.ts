@@ -45,7 +45,10 @@ export function record<T>(
 }
 
 /** Steps back: the document to show and the stacks after; `undefined` when there is nothing to undo. */
-export function undo<T>(history: History<T>, current: T): { history: History<T>; document: T } | undefined {
+export function undo<T>(
+  history: History<T>,
+  current: T,
+): { history: History<T>; document: T } | undefined {
   const step = history.past.at(-1);
   if (!step) return undefined;
   return {
@@ -58,7 +61,10 @@ export function undo<T>(history: History<T>, current: T): { history: History<T>;
 }
 
 /** Steps forward again; `undefined` when there is nothing to redo. */
-export function redo<T>(history: History<T>, current: T): { history: History<T>; document: T } | undefined {
+export function redo<T>(
+  history: History<T>,
+  current: T,
+): { history: History<T>; document: T } | undefined {
   const step = history.future.at(-1);
   if (!step) return undefined;
   return {

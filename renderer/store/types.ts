@@ -43,7 +43,11 @@ export interface ViewSlice {
 
 /** The edits the canvas, palette and inspector make. */
 export interface EditSlice {
-  addNode(kind: string, position: { x: number; y: number }, params?: Record<string, unknown>): GraphNode;
+  addNode(
+    kind: string,
+    position: { x: number; y: number },
+    params?: Record<string, unknown>,
+  ): GraphNode;
   connect(attempt: ConnectionAttempt): ConnectionCheck;
   deleteSelection(): void;
   duplicateSelection(): void;
@@ -65,7 +69,10 @@ export interface FileSlice {
   saved: ProjectDoc | null;
   /** Names this window's autosave in the recovery folder. */
   recoveryKey: string;
-  showEditor(doc: ProjectDoc, file: { path: string | null; stamp: string | null; clean: boolean }): void;
+  showEditor(
+    doc: ProjectDoc,
+    file: { path: string | null; stamp: string | null; clean: boolean },
+  ): void;
   markSaved(path: string, stamp: string, doc: ProjectDoc): void;
   showStart(): void;
 }

@@ -25,7 +25,9 @@ export const createViewSlice: StateCreator<EditorState, [], [], ViewSlice> = (se
 
   selectAll() {
     const model = activeModel(get().doc, get().activeModelId);
-    set({ selection: { nodes: model.nodes.map((n) => n.id), edges: model.edges.map((e) => e.id) } });
+    set({
+      selection: { nodes: model.nodes.map((n) => n.id), edges: model.edges.map((e) => e.id) },
+    });
   },
 
   applyNodeChanges(changes) {

@@ -10,6 +10,7 @@ import type { TrainingSettings } from '../../../shared/training/settings.js';
 import { openDataset, type DatasetRequest } from '../../services/datasets/registry.js';
 import { selectBackend } from '../backends/ladder.js';
 import { compileModel } from '../tfjs/compile.js';
+import { saveModelFiles } from '../tfjs/model-files.js';
 import type { RunControl } from './control.js';
 import { ganRunner } from './gan.js';
 import { runTrainingLoop, type LoopOutcome } from './loop.js';
@@ -111,7 +112,7 @@ export async function runJob(
       0,
     );
     const total = counted.reduce((n, m) => n + m.countParams(), 0);
-    return await runTrainingLoop({
+    const outcome = await runTrainingLoop({
       runId: spec.runId,
       runner,
       dataset,
@@ -124,6 +125,12 @@ export async function runJob(
       resume: spec.resume,
       batchesPerEpoch: spec.batchesPerEpoch,
     });
+    if (spec.runDir && outcome !== 'failed') {
+      for (const [name, model] of Object.entries(runner.trainables.models)) {
+        await saveModelFiles(model, join(spec.runDir, 'models', name));
+      }
+    }
+    return outcome;
   } catch (error) {
     return fail(error instanceof Error ? error.message : String(error));
   } finally {

@@ -1,5 +1,6 @@
-import { getKernel, registerKernel, Sum, unregisterKernel } from '@tensorflow/tfjs';
+import { BatchMatMul, getKernel, registerKernel, Sum, unregisterKernel } from '@tensorflow/tfjs';
 import type { KernelConfig } from '@tensorflow/tfjs';
+import { batchMatMulConfig } from './batch-mat-mul.js';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputConfig } from './conv2d-backprop-input.js';
 import { depthwiseBackpropFilterConfig } from './depthwise-backprop-filter.js';
@@ -11,7 +12,8 @@ import { unsortedSegmentSumConfig } from './unsorted-segment-sum.js';
 /**
  * The kernels training needs that `@tensorflow/tfjs-backend-wasm` 4.22 lacks (found by training
  * one small model per layer family on it), then faster versions of ones it has that dominate a
- * training step: Conv2DBackpropInput and MaxPoolGrad wholesale, Sum in front of the native one.
+ * training step: Conv2DBackpropInput and MaxPoolGrad wholesale, Sum and BatchMatMul in front of the native
+ * ones.
  */
 export function trainingKernels(backendName: string): KernelConfig[] {
   const configs = [
@@ -24,6 +26,8 @@ export function trainingKernels(backendName: string): KernelConfig[] {
   ];
   const sum = nativeKernel(Sum, backendName);
   if (sum !== undefined) configs.push(sumConfig(sum));
+  const batchMatMul = nativeKernel(BatchMatMul, backendName);
+  if (batchMatMul !== undefined) configs.push(batchMatMulConfig(batchMatMul));
   return configs;
 }
 

@@ -1,0 +1,57 @@
+import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { writeFileAtomic } from '../../services/storage/atomic-file.js';
+// Registers Strata's custom layers, which a saved model may contain.
+import './builders.js';
+
+const MODEL_JSON = 'model.json';
+const WEIGHTS_BIN = 'weights.bin';
+
+/**
+ * Saves a model in the TF.js layers format (`model.json` + `weights.bin`) into `dir`. Both files
+ * are written into a temporary folder that is renamed into place, so there is never a half pair.
+ */
+export async function saveModelFiles(model: tf.LayersModel, dir: string): Promise<void> {
+  const temporary = `${dir}.${process.pid}-${Date.now()}.tmp`;
+  await mkdir(temporary, { recursive: true });
+  try {
+    await model.save(
+      tf.io.withSaveHandler(async (artifacts) => {
+        const weights = new Uint8Array(artifacts.weightData as ArrayBuffer);
+        const json = {
+          format: 'layers-model',
+          generatedBy: `TensorFlow.js tfjs-layers v${tf.version.tfjs}`,
+          convertedBy: 'Strata',
+          modelTopology: artifacts.modelTopology,
+          weightsManifest: [{ paths: [`./${WEIGHTS_BIN}`], weights: artifacts.weightSpecs }],
+        };
+        await writeFileAtomic(join(temporary, MODEL_JSON), JSON.stringify(json));
+        await writeFileAtomic(join(temporary, WEIGHTS_BIN), weights);
+        return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
+      }),
+    );
+    await rm(dir, { recursive: true, force: true });
+    await rename(temporary, dir);
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+/** Loads a model saved by {@link saveModelFiles} (Strata's custom layers must be registered). */
+export async function loadModelFiles(dir: string): Promise<tf.LayersModel> {
+  const json = JSON.parse(await readFile(join(dir, MODEL_JSON), 'utf8')) as {
+    modelTopology: object;
+    weightsManifest: { weights: tf.io.WeightsManifestEntry[] }[];
+  };
+  const weights = await readFile(join(dir, WEIGHTS_BIN));
+  const buffer = weights.buffer.slice(weights.byteOffset, weights.byteOffset + weights.byteLength);
+  return tf.loadLayersModel(
+    tf.io.fromMemory({
+      modelTopology: json.modelTopology,
+      weightSpecs: json.weightsManifest.flatMap((group) => group.weights),
+      weightData: buffer,
+    }),
+  );
+}

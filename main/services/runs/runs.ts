@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import { trainingEventSchema, type TrainingEvent } from '../../../shared/api/training-events.js';
+import type { TrainingSettings } from '../../../shared/training/settings.js';
+import { writeFileAtomic } from '../storage/atomic-file.js';
+
+/** What a run was asked to do, written when it starts. @public */
+export interface RunConfig {
+  runId: string;
+  startedAt: string;
+  project: string;
+  dataset: string;
+  settings: TrainingSettings;
+  backend?: string;
+}
+
+/** How a run ended and its last figures, written when it ends. */
+export interface RunSummary {
+  status: 'finished' | 'stopped' | 'failed';
+  endedAt: string;
+  reason?: string;
+  epochs: number;
+  steps: number;
+  train: Record<string, number>;
+  validation: Record<string, number>;
+}
+
+/** A past or current run, as the run list shows it. */
+export interface RunListing extends RunConfig {
+  dir: string;
+  /** `interrupted` when the run never wrote its summary (the app or machine went down). */
+  status: RunSummary['status'] | 'interrupted';
+  summary?: RunSummary;
+}
+
+const LOG = 'metrics.jsonl';
+
+/** `<folder>/<name>.runs` beside `<folder>/<name>.strata`. */
+export function runsFolder(projectPath: string): string {
+  return join(dirname(projectPath), `${basename(projectPath, extname(projectPath))}.runs`);
+}
+
+/** Creates a run's folder and writes its config; ids sort by start time. */
+export async function createRun(
+  projectPath: string,
+  config: Omit<RunConfig, 'runId' | 'startedAt' | 'project'>,
+  now = new Date(),
+): Promise<{ runId: string; dir: string }> {
+  const stamp = now.toISOString().replace(/[:.]/g, '-').replace('Z', '');
+  const runId = `${stamp}-${randomBytes(3).toString('hex')}`;
+  const dir = join(runsFolder(projectPath), runId);
+  await mkdir(dir, { recursive: true });
+  const full: RunConfig = {
+    runId,
+    startedAt: now.toISOString(),
+    project: basename(projectPath),
+    ...config,
+  };
+  await writeFileAtomic(join(dir, 'config.json'), JSON.stringify(full, null, 2));
+  return { runId, dir };
+}
+
+/**
+ * Records a run's events in its metric log (one JSON object a line, appended as they come) and
+ * writes the summary when it ends.
+ */
+export class RunRecorder {
+  private pending: Promise<void> = Promise.resolve();
+  private last: {
+    epoch: number;
+    step: number;
+    train: Record<string, number>;
+    validation: Record<string, number>;
+  } = {
+    epoch: 0,
+    step: 0,
+    train: {},
+    validation: {},
+  };
+
+  constructor(private readonly dir: string) {}
+
+  /** Queues the event for the log; writes stay in order. */
+  record(event: TrainingEvent): void {
+    if (event.type === 'epoch') {
+      this.last = {
+        ...this.last,
+        epoch: event.epoch,
+        train: event.train,
+        validation: event.validation,
+      };
+    }
+    if (event.type === 'batch') this.last.step = event.step;
+    this.pending = this.pending.then(() =>
+      appendFile(join(this.dir, LOG), `${JSON.stringify(event)}\n`),
+    );
+    if (event.type === 'finished' || event.type === 'stopped' || event.type === 'failed') {
+      const summary: RunSummary = {
+        status: event.type,
+        endedAt: new Date().toISOString(),
+        ...(event.type === 'finished' ? {} : { reason: event.reason }),
+        epochs: this.last.epoch,
+        steps: event.type === 'failed' ? this.last.step : event.step,
+        train: this.last.train,
+        validation: this.last.validation,
+      };
+      this.pending = this.pending.then(() =>
+        writeFileAtomic(join(this.dir, 'summary.json'), JSON.stringify(summary, null, 2)),
+      );
+    }
+  }
+
+  /** Resolves when everything recorded so far is on disk. */
+  flush(): Promise<void> {
+    return this.pending;
+  }
+}
+
+/** The project's runs, newest first; unreadable run folders are skipped. */
+export async function listRuns(projectPath: string): Promise<RunListing[]> {
+  const root = runsFolder(projectPath);
+  const ids = await readdir(root).catch(() => [] as string[]);
+  const runs: RunListing[] = [];
+  for (const id of ids.sort().reverse()) {
+    const dir = join(root, id);
+    const config = await readJson<RunConfig>(join(dir, 'config.json'));
+    if (!config) continue;
+    const summary = await readJson<RunSummary>(join(dir, 'summary.json'));
+    runs.push({ ...config, dir, status: summary?.status ?? 'interrupted', summary });
+  }
+  return runs;
+}
+
+/** A run's recorded events; a line cut short by a crash is left out. */
+export async function readRunLog(dir: string): Promise<TrainingEvent[]> {
+  const text = await readFile(join(dir, LOG), 'utf8').catch(() => '');
+  return text.split('\n').flatMap((line) => {
+    if (!line) return [];
+    try {
+      const parsed = trainingEventSchema.safeParse(JSON.parse(line));
+      return parsed.success ? [parsed.data] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+async function readJson<T>(path: string): Promise<T | undefined> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as T;
+  } catch {
+    return undefined;
+  }
+}
