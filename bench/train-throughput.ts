@@ -124,7 +124,10 @@ async function main(): Promise<void> {
   const data = loadDigits(BATCH * BATCHES);
   const dir = mkdtempSync(join(tmpdir(), 'strata-bench-'));
   const dataFile = join(dir, 'digits.bin');
-  writeFileSync(dataFile, Buffer.concat([Buffer.from(data.images.buffer), Buffer.from(data.labels.buffer)]));
+  writeFileSync(
+    dataFile,
+    Buffer.concat([Buffer.from(data.images.buffer), Buffer.from(data.labels.buffer)]),
+  );
   const torch = await startTorch(dataFile, BATCH * BATCHES);
   if (typeof torch === 'string') console.log(torch);
   else await torch.run(2); // warm-up
@@ -140,7 +143,8 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
   const wasmRate = median(wasmRates);
   console.log(`wasm rounds: ${wasmRates.map((r) => r.toFixed(0)).join(', ')} samples/s`);
-  if (torchRates.length > 0) console.log(`PyTorch rounds: ${torchRates.map((r) => r.toFixed(0)).join(', ')} samples/s`);
+  if (torchRates.length > 0)
+    console.log(`PyTorch rounds: ${torchRates.map((r) => r.toFixed(0)).join(', ')} samples/s`);
 
   const cpu = await onBackend('cpu', data);
   const cpuRate = await train(cpu.model, cpu.batches, CPU_BATCHES);
@@ -148,9 +152,13 @@ async function main(): Promise<void> {
 
   const figures = `wasm=${wasmRate.toFixed(0)} samples/s, pytorch=${torchRates.length > 0 ? median(torchRates).toFixed(0) : 'n/a'} samples/s, cpu=${cpuRate.toFixed(1)} samples/s`;
   if (torchRates.length > 0) {
-    console.log(`RESULT train-throughput ratio=${(wasmRate / median(torchRates)).toFixed(2)} ${figures}`);
+    console.log(
+      `RESULT train-throughput ratio=${(wasmRate / median(torchRates)).toFixed(2)} ${figures}`,
+    );
   } else {
-    console.log(`RESULT train-throughput ratio=${(wasmRate / cpuRate).toFixed(1)} (wasm/cpu: no PyTorch) ${figures}`);
+    console.log(
+      `RESULT train-throughput ratio=${(wasmRate / cpuRate).toFixed(1)} (wasm/cpu: no PyTorch) ${figures}`,
+    );
   }
 }
 

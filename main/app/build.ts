@@ -40,6 +40,8 @@ const preload = await readFile(`${root}out/preload/preload.cjs`, 'utf8');
 const required = [...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1]);
 const foreign = required.filter((name) => name !== 'electron');
 if (foreign.length > 0) {
-  throw new Error(`The preload requires ${foreign.join(', ')}; a sandboxed preload may only require electron.`);
+  throw new Error(
+    `The preload requires ${foreign.join(', ')}; a sandboxed preload may only require electron.`,
+  );
 }
 console.log('built out/main/app/main.js and out/preload/preload.cjs');

@@ -10,7 +10,9 @@ export function nativeDialogs(window: BrowserWindow | null): ProjectDialogs {
   return {
     async chooseOpenPath() {
       const options = { properties: ['openFile' as const], filters };
-      const answer = await (window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options));
+      const answer = await (window
+        ? dialog.showOpenDialog(window, options)
+        : dialog.showOpenDialog(options));
       return answer.canceled ? null : (answer.filePaths[0] ?? null);
     },
     async chooseSavePath(suggested) {
@@ -19,7 +21,9 @@ export function nativeDialogs(window: BrowserWindow | null): ProjectDialogs {
         defaultPath: suggested ?? `Untitled${PROJECT_EXTENSION}`,
         properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],
       };
-      const answer = await (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options));
+      const answer = await (window
+        ? dialog.showSaveDialog(window, options)
+        : dialog.showSaveDialog(options));
       return answer.canceled || !answer.filePath ? null : answer.filePath;
     },
   };

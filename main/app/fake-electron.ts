@@ -18,7 +18,12 @@ class FakeIpcMain {
     this.handlers.delete(channel);
   }
   /** Calls the handler as Electron does for `ipcRenderer.invoke` from `frameUrl` in `sender`. */
-  async invoke(channel: string, payload: unknown, sender: FakeWebContents, frameUrl = sender.url) {
+  async invoke(
+    channel: string,
+    payload: unknown,
+    sender: FakeWebContents,
+    frameUrl: string | null = sender.url,
+  ) {
     const handler = this.handlers.get(channel);
     if (!handler) throw new Error(`No handler registered for '${channel}'`);
     return handler({ sender, senderFrame: frameUrl === null ? null : { url: frameUrl } }, payload);
@@ -51,7 +56,13 @@ export class FakeWebContents extends EventEmitter {
 
 /** A cancellable event object, like Electron's. */
 export function fakeEvent(extra: Record<string, unknown> = {}) {
-  return { defaultPrevented: false, preventDefault() { this.defaultPrevented = true; }, ...extra };
+  return {
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+    ...extra,
+  };
 }
 
 /** BrowserWindow: remembers its options, title and focus; `close` runs the close handlers. */
@@ -168,8 +179,11 @@ export const protocol = {
 
 export const session = {
   defaultSession: {
-    permissionHandler: undefined as ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined,
-    setPermissionRequestHandler(handler: (c: unknown, p: string, cb: (ok: boolean) => void) => void) {
+    permissionHandler: undefined as
+      ((c: unknown, p: string, cb: (ok: boolean) => void) => void) | undefined,
+    setPermissionRequestHandler(
+      handler: (c: unknown, p: string, cb: (ok: boolean) => void) => void,
+    ) {
       session.defaultSession.permissionHandler = handler;
     },
   },

@@ -16,7 +16,7 @@ const window = new electron.FakeWebContents();
 beforeEach(async () => {
   env = await temporaryHost({ transport: 'ipc' });
   session = createSession(env.host);
-  unregister = registerIpc((sender) => (sender === window ? session : undefined));
+  unregister = registerIpc((sender) => (sender === (window as unknown) ? session : undefined));
 });
 afterEach(async () => {
   unregister();
@@ -38,14 +38,25 @@ describe('IPC handlers', () => {
     });
   });
 
-  it.each(['https://evil.example/', 'file:///tmp/index.html', 'strata://app.evil/index.html', 'about:blank', null])(
+  it.each([
+    'https://evil.example/',
+    'file:///tmp/index.html',
+    'strata://app.evil/index.html',
+    'about:blank',
+    null,
+  ])(
     'refuse a request whose sending frame is %s, without calling the service',
     async (frameUrl) => {
       const seen = vi.fn();
       const spy = createSession({ ...env.host, onWindowState: seen });
       unregister();
       unregister = registerIpc(() => spy);
-      const reply = await electron.ipcMain.invoke('renderer:window.state', { title: 't', dirty: false }, window, frameUrl);
+      const reply = await electron.ipcMain.invoke(
+        'renderer:window.state',
+        { title: 't', dirty: false },
+        window,
+        frameUrl,
+      );
       expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
       expect(seen).not.toHaveBeenCalled();
     },
@@ -60,7 +71,14 @@ describe('IPC handlers', () => {
   });
 
   it('validate the payload and name the bad field', async () => {
-    const reply = await electron.ipcMain.invoke('renderer:window.state', { title: 5, dirty: false }, window);
-    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request', message: expect.stringContaining('title') } });
+    const reply = await electron.ipcMain.invoke(
+      'renderer:window.state',
+      { title: 5, dirty: false },
+      window,
+    );
+    expect(reply).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request', message: expect.stringContaining('title') },
+    });
   });
 });

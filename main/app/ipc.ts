@@ -18,11 +18,17 @@ export function registerIpc(sessionOf: (sender: WebContents) => Session | undefi
       const frameUrl = event.senderFrame?.url;
       if (!isAppUrl(frameUrl)) {
         return Promise.resolve(
-          failure('forbidden-sender', `${channel}: refused a request from ${frameUrl ?? 'a closed frame'}, which is not the Strata app.`),
+          failure(
+            'forbidden-sender',
+            `${channel}: refused a request from ${frameUrl ?? 'a closed frame'}, which is not the Strata app.`,
+          ),
         );
       }
       const session = sessionOf(event.sender);
-      if (!session) return Promise.resolve(failure('forbidden-sender', `${channel}: the sending window is not a Strata window.`));
+      if (!session)
+        return Promise.resolve(
+          failure('forbidden-sender', `${channel}: the sending window is not a Strata window.`),
+        );
       return session.handle(channel, payload);
     });
   }

@@ -4,8 +4,18 @@ import { projectPathsFromArgv } from './launch.js';
 
 describe('project files on the command line', () => {
   it('picks the .strata arguments, resolved against the launch folder, and skips flags', () => {
-    const argv = ['/opt/Strata/strata', '--inspect', 'a.strata', '/abs/B.STRATA', 'notes.txt', '--x=y.strata'];
-    expect(projectPathsFromArgv(argv, '/home/u')).toEqual([resolve('/home/u', 'a.strata'), '/abs/B.STRATA']);
+    const argv = [
+      '/opt/Strata/strata',
+      '--inspect',
+      'a.strata',
+      '/abs/B.STRATA',
+      'notes.txt',
+      '--x=y.strata',
+    ];
+    expect(projectPathsFromArgv(argv, '/home/u')).toEqual([
+      resolve('/home/u', 'a.strata'),
+      '/abs/B.STRATA',
+    ]);
   });
 
   it('ignores the executable itself', () => {

@@ -28,7 +28,8 @@ function items(template: MenuItemConstructorOptions[]) {
       if (Array.isArray(item.submenu)) walk(item.submenu, menu);
     }
   };
-  for (const top of template) walk(Array.isArray(top.submenu) ? top.submenu : [], String(top.label ?? top.role));
+  for (const top of template)
+    walk(Array.isArray(top.submenu) ? top.submenu : [], String(top.label ?? top.role));
   return all;
 }
 
@@ -46,15 +47,39 @@ describe('the application menu', () => {
 
   it('lists the File and Edit items the app promises', () => {
     const labelsOf = (menu: string) =>
-      items(menuTemplate('linux', [], recorder().actions)).filter((i) => i.menu === menu).map((i) => i.label).filter(Boolean);
-    expect(labelsOf('&File')).toEqual(expect.arrayContaining(['New', 'Open…', 'Open Recent', 'Save', 'Save As…', 'Export…', 'Close', 'Quit']));
-    expect(labelsOf('&Edit')).toEqual(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Delete', 'Select All']);
+      items(menuTemplate('linux', [], recorder().actions))
+        .filter((i) => i.menu === menu)
+        .map((i) => i.label)
+        .filter(Boolean);
+    expect(labelsOf('&File')).toEqual(
+      expect.arrayContaining([
+        'New',
+        'Open…',
+        'Open Recent',
+        'Save',
+        'Save As…',
+        'Export…',
+        'Close',
+        'Quit',
+      ]),
+    );
+    expect(labelsOf('&Edit')).toEqual([
+      'Undo',
+      'Redo',
+      'Cut',
+      'Copy',
+      'Paste',
+      'Delete',
+      'Select All',
+    ]);
   });
 
   it('sends every renderer command the contract defines from some item', () => {
     const { calls, actions } = recorder();
     for (const item of items(menuTemplate('linux', [], actions))) if (item.click) click(item);
-    const sent = calls.filter((c) => c.startsWith('command:')).map((c) => c.slice('command:'.length));
+    const sent = calls
+      .filter((c) => c.startsWith('command:'))
+      .map((c) => c.slice('command:'.length));
     // 'new' and 'open' make or pick windows in main; 'close' closes the window, which prompts.
     const renderer: MenuCommand[] = ['save', 'saveAs', 'export', 'undo', 'redo', 'cut', 'copy', 'paste', 'delete',
       'selectAll', 'zoomIn', 'zoomOut', 'fitView', 'togglePalette', 'toggleInspector', 'toggleTheme', 'autoLayout']; // prettier-ignore
@@ -70,12 +95,15 @@ describe('the application menu', () => {
 
   it('uses each platform’s shortcuts', () => {
     const accelerator = (platform: NodeJS.Platform, label: string) =>
-      items(menuTemplate(platform, [], recorder().actions)).find((i) => i.label === label)?.accelerator;
+      items(menuTemplate(platform, [], recorder().actions)).find((i) => i.label === label)
+        ?.accelerator;
     expect(accelerator('darwin', 'Redo')).toBe('Shift+Cmd+Z');
     expect(accelerator('win32', 'Redo')).toBe('Ctrl+Y');
     expect(accelerator('linux', 'Save')).toBe('CmdOrCtrl+S');
     expect(accelerator('win32', 'Delete')).toBeUndefined();
-    expect(items(menuTemplate('darwin', [], recorder().actions)).find((i) => i.label === 'Quit')).toBeUndefined();
+    expect(
+      items(menuTemplate('darwin', [], recorder().actions)).find((i) => i.label === 'Quit'),
+    ).toBeUndefined();
   });
 
   it('lists recent projects, opens the one clicked, and can clear the list', () => {
@@ -84,7 +112,9 @@ describe('the application menu', () => {
     click(all.find((i) => i.label === '/p/b.strata')!);
     click(all.find((i) => i.label === 'Clear Recently Opened')!);
     expect(calls).toEqual(['recent:/p/b.strata', 'clearRecent']);
-    const empty = items(menuTemplate('linux', [], actions)).find((i) => i.label === 'Clear Recently Opened');
+    const empty = items(menuTemplate('linux', [], actions)).find(
+      (i) => i.label === 'Clear Recently Opened',
+    );
     expect(empty?.enabled).toBe(false);
   });
 });

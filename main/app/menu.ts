@@ -27,7 +27,11 @@ export function menuTemplate(
   actions: MenuActions,
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
-  const send = (label: string, command: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
+  const send = (
+    label: string,
+    command: MenuCommand,
+    accelerator?: string,
+  ): MenuItemConstructorOptions => ({
     label,
     accelerator,
     click: () => actions.command(command),
@@ -49,7 +53,11 @@ export function menuTemplate(
   const openRecent: MenuItemConstructorOptions[] = [
     ...recent.map((path) => ({ label: path, click: () => actions.openRecent(path) })),
     ...(recent.length > 0 ? [separator] : []),
-    { label: 'Clear Recently Opened', enabled: recent.length > 0, click: () => actions.clearRecent() },
+    {
+      label: 'Clear Recently Opened',
+      enabled: recent.length > 0,
+      click: () => actions.clearRecent(),
+    },
   ];
 
   const file: MenuItemConstructorOptions = {
@@ -63,8 +71,14 @@ export function menuTemplate(
       send('Save As…', 'saveAs', 'Shift+CmdOrCtrl+S'),
       send('Export…', 'export', 'CmdOrCtrl+E'),
       separator,
-      { label: mac ? 'Close Window' : 'Close', accelerator: 'CmdOrCtrl+W', click: () => actions.closeWindow() },
-      ...(mac ? [] : [separator, { label: 'Quit', accelerator: 'Ctrl+Q', click: () => actions.quit() }]),
+      {
+        label: mac ? 'Close Window' : 'Close',
+        accelerator: 'CmdOrCtrl+W',
+        click: () => actions.closeWindow(),
+      },
+      ...(mac
+        ? []
+        : [separator, { label: 'Quit', accelerator: 'Ctrl+Q', click: () => actions.quit() }]),
     ],
   };
 

@@ -39,7 +39,9 @@ describe('the preload API', () => {
     const ipc = fakeIpc();
     const api = preloadApi(ipc as never);
     await expect(api['project.open']({ path: '/a.strata' })).resolves.toBe('answer');
-    expect(ipc.invoked).toEqual([{ channel: 'renderer:project.open', payload: { path: '/a.strata' } }]);
+    expect(ipc.invoked).toEqual([
+      { channel: 'renderer:project.open', payload: { path: '/a.strata' } },
+    ]);
   });
 
   it('hands listeners only the payload, never the IPC event, and unsubscribes', () => {
@@ -56,11 +58,16 @@ describe('the preload API', () => {
 
   it('refuses to subscribe to a channel outside the contract', () => {
     const api = preloadApi(fakeIpc() as never);
-    expect(() => api.on('renderer:project.save' as never, () => undefined)).toThrow(/not an event channel/);
+    expect(() => api.on('renderer:project.save' as never, () => undefined)).toThrow(
+      /not an event channel/,
+    );
   });
 
   it('turns a failed invoke (no handler) into a rejected call with the channel named', async () => {
-    const api = preloadApi({ ...fakeIpc(), invoke: () => Promise.reject(new Error('No handler')) } as never);
+    const api = preloadApi({
+      ...fakeIpc(),
+      invoke: () => Promise.reject(new Error('No handler')),
+    } as never);
     await expect(api['app.info']()).rejects.toThrow(/renderer:app\.info: No handler/);
   });
 });

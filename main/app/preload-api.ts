@@ -32,6 +32,9 @@ export function preloadApi(ipc: Pick<IpcRenderer, 'invoke' | 'on' | 'removeListe
 }
 
 /** Puts the API on `window.strata` in the page's isolated world. */
-export function exposeApi(bridge: Pick<ContextBridge, 'exposeInMainWorld'>, ipc: Parameters<typeof preloadApi>[0]): void {
+export function exposeApi(
+  bridge: Pick<ContextBridge, 'exposeInMainWorld'>,
+  ipc: Parameters<typeof preloadApi>[0],
+): void {
   bridge.exposeInMainWorld('strata', preloadApi(ipc));
 }

@@ -41,7 +41,11 @@ describe('the strata:// protocol', () => {
   });
 
   it('answers 404 for other hosts and for paths that climb out of the renderer folder', async () => {
-    for (const url of ['strata://other/index.html', 'strata://app/../outside.txt', 'strata://app/%2e%2e/outside.txt']) {
+    for (const url of [
+      'strata://other/index.html',
+      'strata://app/../outside.txt',
+      'strata://app/%2e%2e/outside.txt',
+    ]) {
       const response = await appResponse(join(dir, 'renderer'), url);
       expect(response.status).toBe(404);
       expect(await response.text()).not.toContain('secret');

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { isAppUrl, secureWebPreferences } from './security.js';
 
 describe('the app origin check', () => {
-  it.each(['strata://app/index.html', 'strata://app/', 'strata://app/assets/x.js?v=1'])('accepts %s', (url) => {
-    expect(isAppUrl(url)).toBe(true);
-  });
+  it.each(['strata://app/index.html', 'strata://app/', 'strata://app/assets/x.js?v=1'])(
+    'accepts %s',
+    (url) => {
+      expect(isAppUrl(url)).toBe(true);
+    },
+  );
 
   it.each([
     'strata://app.evil/index.html',

@@ -46,7 +46,10 @@ describe('starting the desktop app', () => {
         return reply as { result: { openPath?: string } };
       }),
     );
-    expect(offered.map((r) => r.result.openPath)).toEqual(['/p/from-argv.strata', '/p/from-finder.strata']);
+    expect(offered.map((r) => r.result.openPath)).toEqual([
+      '/p/from-argv.strata',
+      '/p/from-finder.strata',
+    ]);
   });
 
   it('registers one IPC handler per request channel and the app protocol', () => {
@@ -68,9 +71,19 @@ describe('starting the desktop app', () => {
 
   it('hands a second launch’s files to this instance', () => {
     const before = electron.BrowserWindow.all.length;
-    electron.app.emit('second-instance', electron.fakeEvent(), ['/opt/strata', 'c.strata'], '/home/u');
+    electron.app.emit(
+      'second-instance',
+      electron.fakeEvent(),
+      ['/opt/strata', 'c.strata'],
+      '/home/u',
+    );
     expect(electron.BrowserWindow.all).toHaveLength(before + 1);
-    electron.app.emit('second-instance', electron.fakeEvent(), ['/opt/strata', 'c.strata'], '/home/u');
+    electron.app.emit(
+      'second-instance',
+      electron.fakeEvent(),
+      ['/opt/strata', 'c.strata'],
+      '/home/u',
+    );
     expect(electron.BrowserWindow.all).toHaveLength(before + 1);
   });
 });

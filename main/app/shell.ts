@@ -51,12 +51,15 @@ export function startApp(layout: AppLayout): void {
   void app.whenReady().then(() => {
     serveAppProtocol(join(layout.root, 'dist', 'renderer'));
     // The renderer needs no camera, microphone, notifications or other permission.
-    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+      callback(false),
+    );
 
     const userData = app.getPath('userData');
     const recent = new RecentFiles(userData, () => void refreshMenu());
-    const version = (JSON.parse(readFileSync(join(layout.root, 'package.json'), 'utf8')) as { version: string })
-      .version;
+    const version = (
+      JSON.parse(readFileSync(join(layout.root, 'package.json'), 'utf8')) as { version: string }
+    ).version;
     const opened = new ProjectWindows(
       {
         transport: 'ipc',
@@ -89,7 +92,9 @@ export function startApp(layout: AppLayout): void {
     };
     const refreshMenu = async () => {
       const paths = await recent.list();
-      Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(process.platform, paths, actions)));
+      Menu.setApplicationMenu(
+        Menu.buildFromTemplate(menuTemplate(process.platform, paths, actions)),
+      );
     };
     void refreshMenu();
 

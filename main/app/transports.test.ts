@@ -57,10 +57,26 @@ async function runSuite(send: Send): Promise<Reply[]> {
   await ask('renderer:project.open', { path: 'broken.strata' });
   await ask('renderer:project.open', { path: 42 });
   await ask('renderer:project.open', {});
-  const saved = await ask('renderer:project.save', { path: 'a.strata', document: document(), baseStamp: stampOf(opened) });
-  await ask('renderer:project.save', { path: 'a.strata', document: document(), baseStamp: stampOf(opened) });
-  await ask('renderer:project.save', { path: 'a.strata', document: document(), baseStamp: stampOf(saved) });
-  await ask('renderer:project.save', { path: 'b.strata', document: { name: 'no models' }, baseStamp: null });
+  const saved = await ask('renderer:project.save', {
+    path: 'a.strata',
+    document: document(),
+    baseStamp: stampOf(opened),
+  });
+  await ask('renderer:project.save', {
+    path: 'a.strata',
+    document: document(),
+    baseStamp: stampOf(opened),
+  });
+  await ask('renderer:project.save', {
+    path: 'a.strata',
+    document: document(),
+    baseStamp: stampOf(saved),
+  });
+  await ask('renderer:project.save', {
+    path: 'b.strata',
+    document: { name: 'no models' },
+    baseStamp: null,
+  });
   await ask('renderer:project.save', { path: 'b.strata', document: 'text', baseStamp: null });
   await ask('renderer:project.save', { path: 'b.strata', document: document() });
   await ask('renderer:project.save', { path: 'b.strata', document: document(), baseStamp: null });
@@ -89,7 +105,8 @@ async function resetFolder() {
 function withoutTransport(replies: Reply[]) {
   return replies.map((reply) => {
     if (!reply.ok || typeof reply.result !== 'object' || reply.result === null) return reply;
-    const { transport: _transport, ...rest } = reply.result as Record<string, unknown>;
+    const rest = { ...(reply.result as Record<string, unknown>) };
+    delete rest.transport;
     return { ...reply, result: rest };
   });
 }
@@ -111,13 +128,24 @@ beforeAll(async () => {
     checkResponses: true,
   });
   const contents = new electron.FakeWebContents();
-  const unregister = registerIpc((sender) => (sender === contents ? session : undefined));
-  ipcReplies = await runSuite((channel, payload) => electron.ipcMain.invoke(channel, payload, contents) as Promise<Reply>);
+  const unregister = registerIpc((sender) =>
+    sender === (contents as unknown) ? session : undefined,
+  );
+  ipcReplies = await runSuite(
+    (channel, payload) => electron.ipcMain.invoke(channel, payload, contents) as Promise<Reply>,
+  );
   unregister();
   session.dispose();
 
   await resetFolder();
-  const server = await startServer({ folder, port: 0, rendererDir: base, dataDir: userData, version: '1.2.3', checkResponses: true });
+  const server = await startServer({
+    folder,
+    port: 0,
+    rendererDir: base,
+    dataDir: userData,
+    version: '1.2.3',
+    checkResponses: true,
+  });
   const ws = new WebSocket(`ws://127.0.0.1:${server.port}${SERVE_API_PATH}?token=${server.token}`);
   await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   let id = 0;
@@ -162,10 +190,16 @@ describe('the two transports', () => {
     expect(ipcReplies[13]).toMatchObject({ result: { status: 'saved' } });
     expect(ipcReplies[14]).toMatchObject({ result: { status: 'conflict', path: 'a.strata' } });
     expect(ipcReplies[15]).toMatchObject({ result: { status: 'saved' } });
-    expect(ipcReplies[18]).toMatchObject({ error: { message: expect.stringMatching(/baseStamp: /) } });
+    expect(ipcReplies[18]).toMatchObject({
+      error: { message: expect.stringMatching(/baseStamp: /) },
+    });
     expect(ipcReplies[19]).toMatchObject({ result: { status: 'saved', path: 'b.strata' } });
-    expect(ipcReplies[11]).toMatchObject({ error: { message: expect.stringMatching(/^renderer:project\.open: path: /) } });
-    expect(ipcReplies[17]).toMatchObject({ error: { message: expect.stringMatching(/document: /) } });
+    expect(ipcReplies[11]).toMatchObject({
+      error: { message: expect.stringMatching(/^renderer:project\.open: path: /) },
+    });
+    expect(ipcReplies[17]).toMatchObject({
+      error: { message: expect.stringMatching(/document: /) },
+    });
     expect(ipcReplies[20]).toEqual({ ok: true, result: ['b.strata', 'a.strata'] });
   });
 });
@@ -183,15 +217,30 @@ describe('the typed clients over each transport', () => {
       dialogs: null,
       emit: () => undefined,
     });
-    const unregister = registerIpc((sender) => (sender === electron.ipcRenderer.rendererContents ? session : undefined));
-    const viaIpc = preloadApi(electron.ipcRenderer);
-    const server = await startServer({ folder, port: 0, rendererDir: base, dataDir: userData, version: '1.2.3' });
-    const socket = new WebSocket(`ws://127.0.0.1:${server.port}${SERVE_API_PATH}?token=${server.token}`);
+    const unregister = registerIpc((sender) =>
+      sender === (electron.ipcRenderer.rendererContents as unknown) ? session : undefined,
+    );
+    const viaIpc = preloadApi(electron.ipcRenderer as never);
+    const server = await startServer({
+      folder,
+      port: 0,
+      rendererDir: base,
+      dataDir: userData,
+      version: '1.2.3',
+    });
+    const socket = new WebSocket(
+      `ws://127.0.0.1:${server.port}${SERVE_API_PATH}?token=${server.token}`,
+    );
     const viaSocket = createStrataApi(createSocketTransport(socket));
     try {
       for (const api of [viaIpc, viaSocket]) {
-        expect((await api['files.list']()).map((f) => f.path)).toEqual(['a.strata', 'broken.strata']);
-        await expect(api['project.open']({ path: '../x.strata' })).rejects.toThrow(/outside the served folder/);
+        expect((await api['files.list']()).map((f) => f.path)).toEqual([
+          'a.strata',
+          'broken.strata',
+        ]);
+        await expect(api['project.open']({ path: '../x.strata' })).rejects.toThrow(
+          /outside the served folder/,
+        );
       }
     } finally {
       socket.close();

@@ -12,7 +12,6 @@ vi.mock('electron', () => import('./fake-electron.js'));
 let env: Awaited<ReturnType<typeof temporaryHost>>;
 let windows: ProjectWindows;
 
-const last = () => electron.BrowserWindow.all.at(-1)!;
 const sessionOf = (w: electron.BrowserWindow) => windows.sessionOf(w.webContents as never)!;
 const events = (w: electron.BrowserWindow) => w.webContents.sent;
 
@@ -35,7 +34,9 @@ describe('project windows', () => {
       nodeIntegration: false,
     });
     expect(window.loadedUrl).toBe('strata://app/index.html');
-    expect(window.webContents.windowOpenHandler?.({ url: 'https://evil.example' })).toEqual({ action: 'deny' });
+    expect(window.webContents.windowOpenHandler?.({ url: 'https://evil.example' })).toEqual({
+      action: 'deny',
+    });
     for (const name of ['will-navigate', 'will-attach-webview']) {
       const event = electron.fakeEvent({ url: 'strata://app/other.html' });
       window.webContents.emit(name, event);
@@ -48,7 +49,9 @@ describe('project windows', () => {
     const window = windows.openProject(file) as unknown as electron.BrowserWindow;
     const first = await sessionOf(window).handle('renderer:app.info', {});
     expect(first).toMatchObject({ ok: true, result: { openPath: file, nativeDialogs: true } });
-    expect(await sessionOf(window).handle('renderer:app.info', {})).not.toHaveProperty('result.openPath');
+    expect(await sessionOf(window).handle('renderer:app.info', {})).not.toHaveProperty(
+      'result.openPath',
+    );
     window.webContents.emit('did-finish-load');
     expect(events(window)).toEqual([]);
   });
@@ -56,7 +59,9 @@ describe('project windows', () => {
   it('send the project as an event when the renderer loaded without asking app.info', () => {
     const window = windows.openProject('/p/a.strata') as unknown as electron.BrowserWindow;
     window.webContents.emit('did-finish-load');
-    expect(events(window)).toEqual([{ channel: 'main:project.openPath', payload: { path: '/p/a.strata' } }]);
+    expect(events(window)).toEqual([
+      { channel: 'main:project.openPath', payload: { path: '/p/a.strata' } },
+    ]);
   });
 
   it('focus the window already showing a project instead of opening it twice', () => {
@@ -70,7 +75,9 @@ describe('project windows', () => {
   it('reuse an untouched empty window for the next project', () => {
     const empty = windows.openProject(null) as unknown as electron.BrowserWindow;
     expect(windows.openProject('/p/a.strata')).toBe(empty);
-    expect(events(empty)).toEqual([{ channel: 'main:project.openPath', payload: { path: '/p/a.strata' } }]);
+    expect(events(empty)).toEqual([
+      { channel: 'main:project.openPath', payload: { path: '/p/a.strata' } },
+    ]);
     expect(windows.count).toBe(1);
   });
 
@@ -127,17 +134,31 @@ describe('closing a window with unsaved work', () => {
     electron.dialog.answers.closeChoice = 0;
     window.close();
     expect(window.destroyed).toBe(false);
-    expect(events(window)).toEqual([{ channel: 'main:menu.command', payload: { command: 'save' } }]);
+    expect(events(window)).toEqual([
+      { channel: 'main:menu.command', payload: { command: 'save' } },
+    ]);
 
     const document = JSON.parse(JSON.stringify(sampleProject())) as Record<string, unknown>;
-    await writeFile(join(env.folder, 'taken.strata'), fixtureFiles.find((f) => f.version === 2)!.text);
+    await writeFile(
+      join(env.folder, 'taken.strata'),
+      fixtureFiles.find((f) => f.version === 2)!.text,
+    );
     const path = join(env.folder, 'taken.strata');
-    const conflict = await sessionOf(window).handle('renderer:project.save', { path, document, baseStamp: null });
+    const conflict = await sessionOf(window).handle('renderer:project.save', {
+      path,
+      document,
+      baseStamp: null,
+    });
     expect(conflict).toMatchObject({ result: { status: 'conflict' } });
     expect(window.destroyed).toBe(false);
 
     window.close();
-    await sessionOf(window).handle('renderer:project.save', { path, document, baseStamp: null, force: true });
+    await sessionOf(window).handle('renderer:project.save', {
+      path,
+      document,
+      baseStamp: null,
+      force: true,
+    });
     expect(window.destroyed).toBe(true);
   });
 });

@@ -68,7 +68,8 @@ export class ProjectWindows {
   /** File › New: the start screen in the focused window if it is empty, else in a new one. */
   newProject(): void {
     const focused = this.focused();
-    if (focused && isPristine(focused)) this.send(focused.window, 'main:menu.command', { command: 'new' });
+    if (focused && isPristine(focused))
+      this.send(focused.window, 'main:menu.command', { command: 'new' });
     else this.create(null);
   }
 

@@ -29,7 +29,11 @@ export function hostAllowed(access: Access, request: IncomingMessage): boolean {
 }
 
 /** Where the request's token came from, or null when it has none that matches. */
-export function tokenSource(access: Access, request: IncomingMessage, url: URL): 'url' | 'cookie' | null {
+export function tokenSource(
+  access: Access,
+  request: IncomingMessage,
+  url: URL,
+): 'url' | 'cookie' | null {
   if (sameSecret(url.searchParams.get(TOKEN_PARAM), access.token)) return 'url';
   return sameSecret(readCookie(request, cookieName(access)), access.token) ? 'cookie' : null;
 }

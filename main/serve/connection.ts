@@ -11,7 +11,8 @@ import type { Session, SessionHost } from '../services/api/session.js';
  */
 export function serveConnection(ws: WebSocket, open: (emit: SessionHost['emit']) => Session): void {
   const emit = <E extends EventChannel>(event: E, payload: EventOf<E>) => {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload } satisfies SocketEvent));
+    if (ws.readyState === ws.OPEN)
+      ws.send(JSON.stringify({ event, payload } satisfies SocketEvent));
   };
   const session = open(emit);
   ws.on('close', () => session.dispose());
@@ -31,7 +32,10 @@ async function answer(session: Session, text: string | null) {
   }
   const { id, channel, payload } = (frame ?? {}) as Record<string, unknown>;
   if (typeof id !== 'number' || typeof channel !== 'string') {
-    const reply = failure('invalid-request', 'Frames are JSON text: {"id": number, "channel": string, "payload": object}.');
+    const reply = failure(
+      'invalid-request',
+      'Frames are JSON text: {"id": number, "channel": string, "payload": object}.',
+    );
     return { id: typeof id === 'number' ? id : null, ...reply };
   }
   return { id, ...(await session.handle(channel, payload)) };

@@ -13,15 +13,17 @@ let server: RunningServer;
 
 /** A raw GET, so tests can set any Host or Cookie header. */
 function get(path: string, headers: Record<string, string> = {}) {
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
+    (resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port: server.port, path, headers }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      });
+      req.on('error', reject);
+      req.end();
+    },
+  );
 }
 
 /** Opens a socket and resolves with it, or with the HTTP status of the refusal. */
@@ -47,7 +49,12 @@ beforeAll(async () => {
   await writeFile(join(base, 'renderer', 'index.html'), '<!doctype html><title>Strata</title>');
   await writeFile(join(base, 'renderer', 'assets', 'app.js'), 'console.log(1)');
   await writeFile(join(base, 'secret.txt'), 'do not serve');
-  server = await startServer({ folder: join(base, 'work'), port: 0, rendererDir: join(base, 'renderer'), version: '0.0.1' });
+  server = await startServer({
+    folder: join(base, 'work'),
+    port: 0,
+    rendererDir: join(base, 'renderer'),
+    version: '0.0.1',
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -74,7 +81,9 @@ describe('strata serve over HTTP', () => {
     expect(page.body).toContain('<title>Strata</title>');
     expect(String(page.headers['content-security-policy'])).toMatch(/script-src 'self'/);
     const cookie = String((page.headers['set-cookie'] as string[])[0]).split(';')[0]!;
-    expect(String((page.headers['set-cookie'] as string[])[0])).toMatch(/HttpOnly; SameSite=Strict/);
+    expect(String((page.headers['set-cookie'] as string[])[0])).toMatch(
+      /HttpOnly; SameSite=Strict/,
+    );
     const asset = await get('/assets/app.js', { cookie });
     expect(asset).toMatchObject({ status: 200, body: 'console.log(1)' });
     expect(asset.headers['content-type']).toMatch(/javascript/);
@@ -82,11 +91,18 @@ describe('strata serve over HTTP', () => {
   });
 
   it('refuses a request for another host name, so DNS rebinding cannot reach it', async () => {
-    expect((await get(`/?token=${server.token}`, { host: `evil.example:${server.port}` })).status).toBe(403);
+    expect(
+      (await get(`/?token=${server.token}`, { host: `evil.example:${server.port}` })).status,
+    ).toBe(403);
   });
 
   it('never serves files outside the renderer folder', async () => {
-    for (const path of ['/../secret.txt', '/..%2fsecret.txt', '/assets/..%2f..%2fsecret.txt', '/%00']) {
+    for (const path of [
+      '/../secret.txt',
+      '/..%2fsecret.txt',
+      '/assets/..%2f..%2fsecret.txt',
+      '/%00',
+    ]) {
       const res = await get(`${path}?token=${server.token}`);
       expect(res.body).not.toContain('do not serve');
       expect(res.status).toBe(404);
@@ -102,7 +118,9 @@ describe('strata serve over WebSocket', () => {
   });
 
   it('answers {id, channel, payload} with {id, ok, result}', async () => {
-    const ws = (await connect(`?token=${server.token}`, { origin: `http://127.0.0.1:${server.port}` })) as WebSocket;
+    const ws = (await connect(`?token=${server.token}`, {
+      origin: `http://127.0.0.1:${server.port}`,
+    })) as WebSocket;
     ws.send(JSON.stringify({ id: 7, channel: 'renderer:app.info', payload: {} }));
     expect(await nextMessage(ws)).toEqual({
       id: 7,
@@ -115,9 +133,17 @@ describe('strata serve over WebSocket', () => {
   it('answers a malformed frame with an error instead of dropping the connection', async () => {
     const ws = (await connect(`?token=${server.token}`)) as WebSocket;
     ws.send('not json');
-    expect(await nextMessage(ws)).toMatchObject({ id: null, ok: false, error: { code: 'invalid-request' } });
+    expect(await nextMessage(ws)).toMatchObject({
+      id: null,
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
     ws.send(JSON.stringify({ id: 1, channel: 'renderer:nope', payload: {} }));
-    expect(await nextMessage(ws)).toMatchObject({ id: 1, ok: false, error: { code: 'unknown-channel' } });
+    expect(await nextMessage(ws)).toMatchObject({
+      id: 1,
+      ok: false,
+      error: { code: 'unknown-channel' },
+    });
     ws.close();
   });
 
@@ -126,15 +152,26 @@ describe('strata serve over WebSocket', () => {
     const create = { id: 1, channel: 'renderer:templates.list', payload: {} };
     ws.send(JSON.stringify(create));
     const names = ((await nextMessage(ws)).result as { name: string }[]).map((t) => t.name);
-    ws.send(JSON.stringify({ id: 2, channel: 'renderer:templates.create', payload: { name: names[0] } }));
+    ws.send(
+      JSON.stringify({ id: 2, channel: 'renderer:templates.create', payload: { name: names[0] } }),
+    );
     const { document } = (await nextMessage(ws)).result as { document: unknown };
-    ws.send(JSON.stringify({ id: 3, channel: 'renderer:project.save', payload: { path: 'w.strata', document, baseStamp: null } }));
+    ws.send(
+      JSON.stringify({
+        id: 3,
+        channel: 'renderer:project.save',
+        payload: { path: 'w.strata', document, baseStamp: null },
+      }),
+    );
     expect(await nextMessage(ws)).toMatchObject({ id: 3, ok: true, result: { status: 'saved' } });
     const event = nextMessage(ws);
     await new Promise((resolve) => setTimeout(resolve, 300));
     await writeFile(join(base, 'work', 'w.strata'), 'edited elsewhere');
     await vi.waitFor(async () =>
-      expect(await event).toEqual({ event: 'main:project.changedOnDisk', payload: { path: 'w.strata' } }),
+      expect(await event).toEqual({
+        event: 'main:project.changedOnDisk',
+        payload: { path: 'w.strata' },
+      }),
     );
     ws.close();
   });

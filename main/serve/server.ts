@@ -98,27 +98,50 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
 }
 
-async function servePage(access: Access, rendererDir: string, request: IncomingMessage, response: ServerResponse) {
+async function servePage(
+  access: Access,
+  rendererDir: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+) {
   const url = new URL(request.url ?? '/', 'http://127.0.0.1');
   const source = hostAllowed(access, request) ? tokenSource(access, request, url) : null;
   if (source === null) {
-    return send(response, 403, 'text/plain; charset=utf-8', 'Forbidden: open the URL that `strata serve` printed, token included.\n');
+    return send(
+      response,
+      403,
+      'text/plain; charset=utf-8',
+      'Forbidden: open the URL that `strata serve` printed, token included.\n',
+    );
   }
   if (request.method !== 'GET' && request.method !== 'HEAD') {
     return send(response, 405, 'text/plain; charset=utf-8', 'Only GET and HEAD.\n');
   }
   if (source === 'url') {
-    response.setHeader('Set-Cookie', `${cookieName(access)}=${access.token}; HttpOnly; SameSite=Strict; Path=/`);
+    response.setHeader(
+      'Set-Cookie',
+      `${cookieName(access)}=${access.token}; HttpOnly; SameSite=Strict; Path=/`,
+    );
   }
   const file = await readRendererFile(rendererDir, url.pathname);
   if (file) return send(response, 200, file.contentType, file.body);
   if (url.pathname === '/') {
-    return send(response, 503, 'text/plain; charset=utf-8', `The renderer is not built: run \`npm run build\` (looked in ${rendererDir}).\n`);
+    return send(
+      response,
+      503,
+      'text/plain; charset=utf-8',
+      `The renderer is not built: run \`npm run build\` (looked in ${rendererDir}).\n`,
+    );
   }
   return send(response, 404, 'text/plain; charset=utf-8', 'Not found.\n');
 }
 
-function send(response: ServerResponse, status: number, contentType: string, body: string | Buffer) {
+function send(
+  response: ServerResponse,
+  status: number,
+  contentType: string,
+  body: string | Buffer,
+) {
   const ws = `ws://${response.req.headers.host ?? '127.0.0.1'}`;
   response.writeHead(status, {
     'Content-Type': contentType,

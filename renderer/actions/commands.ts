@@ -26,7 +26,7 @@ export const commands: Record<MenuCommand, () => void> = {
   selectAll: () => editor().selectAll(),
   zoomIn: () => void flow()?.zoomIn({ duration: 150 }),
   zoomOut: () => void flow()?.zoomOut({ duration: 150 }),
-  fitView: () => void flow()?.fitView({ padding: 0.15, duration: 200 }),
+  fitView: () => void flow()?.fitView({ padding: 0.15, duration: 200, minZoom: 0.4, maxZoom: 1.2 }),
   togglePalette: () => ui().set({ palette: !ui().palette }),
   toggleInspector: () => ui().set({ inspector: !ui().inspector }),
   toggleTheme: () => {

@@ -20,7 +20,13 @@ export function afterConfirmingDiscard(then: () => void) {
       title: 'Discard unsaved changes?',
       message: `${editor().doc.name} has changes that are not saved.`,
       confirm: 'Discard changes',
-      onConfirm: then,
+      onConfirm() {
+        // The user chose to lose this work, so its autosave should not be offered back later.
+        void api()
+          ['recovery.discard']({ key: editor().recoveryKey })
+          .catch(() => undefined);
+        then();
+      },
     },
   });
 }
@@ -56,20 +62,25 @@ export function openProject(path?: string) {
       ui().set({ dialog: { type: 'files', mode: 'open' } });
       return;
     }
-    const request2 = api()['project.open'](path ? { path } : {});
-    request2.then(
-      (opened) => opened && showOpened(opened),
-      (e) => failed('Opening', e),
-    );
+    openPath(path);
   });
+}
+
+/** Opens a file without asking about unsaved changes (the caller already did). */
+export function openPath(path?: string) {
+  const opening = api()['project.open'](path ? { path } : {});
+  opening.then(
+    (opened) => opened && showOpened(opened),
+    (e) => failed('Opening', e),
+  );
 }
 
 /** Re-reads the current file from disk, dropping local changes. */
 export function reloadProject() {
   const path = editor().path;
   if (!path) return;
-  const request3 = api()['project.open']({ path });
-  request3.then(
+  const reading = api()['project.open']({ path });
+  reading.then(
     (opened) => opened && showOpened(opened),
     (e) => failed('Reloading', e),
   );

@@ -12,7 +12,9 @@ export async function layoutModel() {
   try {
     const positions = await autoLayout(model, state.measured);
     editorStore.getState().moveAll(positions, 'Auto layout');
-    requestAnimationFrame(() => void flow()?.fitView({ padding: 0.15, duration: 200 }));
+    requestAnimationFrame(
+      () => void flow()?.fitView({ padding: 0.15, duration: 200, minZoom: 0.4, maxZoom: 1.2 }),
+    );
   } catch (e) {
     uiStore
       .getState()

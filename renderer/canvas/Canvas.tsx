@@ -101,7 +101,8 @@ export function Canvas() {
     [flow],
   );
 
-  const fitViewOptions = useMemo(() => ({ padding: 0.15, maxZoom: 1.2 }), []);
+  // Below ~0.4 node text is unreadable; a tall model is better scrolled than shrunk past it.
+  const fitViewOptions = useMemo(() => ({ padding: 0.15, maxZoom: 1.2, minZoom: 0.4 }), []);
   const proOptions = useMemo(() => ({ hideAttribution: true }), []);
 
   return (

@@ -24,7 +24,8 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const kindLabel = definition?.label ?? blockName ?? node.kind;
   const title = node.name ?? kindLabel;
   const errors = problems.filter((p) => p.severity === 'error').length;
-  const params = keyParams(info?.params ?? node.params);
+  // A Block node's only parameter is its block's id, which the title already names.
+  const params = node.kind === BLOCK_KIND ? [] : keyParams(info?.params ?? node.params);
   const count = info?.counts ? info.counts.trainable + info.counts.nonTrainable : undefined;
 
   return (
@@ -57,7 +58,9 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       <div className="layer-node-header">
         <span className="family-dot" />
         <span className="layer-node-title">{title}</span>
-        {node.name && <span className="layer-node-kind">{kindLabel}</span>}
+        {node.name && node.name !== kindLabel && (
+          <span className="layer-node-kind">{kindLabel}</span>
+        )}
         {problems.length > 0 && (
           <span
             className={`diagnostic-badge ${errors ? 'error' : 'warning'}`}

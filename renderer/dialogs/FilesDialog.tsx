@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ResponseOf } from '../../shared/api/contract.js';
 import { PROJECT_EXTENSION } from '../../shared/project/schema.js';
 import { api } from '../api/index.js';
-import { openProject, saveProject } from '../actions/files.js';
+import { openPath, saveProject } from '../actions/files.js';
 import { useEditor } from '../store/editorStore.js';
 import { closeDialog, Modal } from './Modal.js';
 
@@ -21,7 +21,7 @@ export function FilesDialog({ mode }: { mode: 'open' | 'save' }) {
 
   const choose = (path: string) => {
     closeDialog();
-    if (mode === 'open') openProject(path);
+    if (mode === 'open') openPath(path);
     else void saveProject({ path });
   };
   const typed = name.trim().endsWith(PROJECT_EXTENSION)

@@ -63,7 +63,7 @@ export function setParam(graph: ModelGraph, id: string, param: string, value: un
 
 export function renameNode(graph: ModelGraph, id: string, name: string): ModelGraph {
   return updateNode(graph, id, (node) => {
-    const renamed = { ...node, name: name.trim() };
+    const renamed: GraphNode = { ...node, name: name.trim() };
     if (renamed.name === '') delete renamed.name;
     return renamed;
   });

@@ -27,7 +27,9 @@ export function NodeInspector({ node }: { node: GraphNode }) {
       <h2 className="inspector-title">{title}</h2>
       <p className="inspector-docs">
         {definition?.docs ??
-          (block ? `A block of ${block.nodes.length} layers.` : 'Unknown layer kind.')}
+          (block
+            ? `A reusable block of ${block.nodes.length - block.inputs.length} layers.`
+            : 'Unknown layer kind.')}
       </p>
       <div className="param-field">
         <label htmlFor="node-name" className="param-label">

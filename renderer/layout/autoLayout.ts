@@ -21,6 +21,9 @@ export async function autoLayout(
       'elk.direction': 'DOWN',
       'elk.layered.spacing.nodeNodeBetweenLayers': '60',
       'elk.spacing.nodeNode': '40',
+      // Room beside long edges (skip connections) so they do not hide behind the main path.
+      'elk.spacing.edgeNode': '50',
+      'elk.layered.spacing.edgeNodeBetweenLayers': '20',
       'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
     },
     children: graph.nodes.map((node) => ({ id: node.id, ...(measured[node.id] ?? FALLBACK) })),

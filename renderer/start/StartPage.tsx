@@ -14,12 +14,12 @@ export function StartPage() {
   const [recent, setRecent] = useState<string[]>([]);
   const [error, setError] = useState<string>();
   useEffect(() => {
-    const request = api()['templates.list']({});
-    request.then(setTemplates, (e: Error) =>
+    const listing = api()['templates.list']({});
+    listing.then(setTemplates, (e: Error) =>
       setError(`Templates could not be listed: ${e.message}`),
     );
-    const request2 = api()['project.recent']({});
-    request2.then(setRecent, () => setRecent([]));
+    const recentFiles = api()['project.recent']({});
+    recentFiles.then(setRecent, () => setRecent([]));
   }, []);
 
   return (

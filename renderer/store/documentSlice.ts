@@ -14,8 +14,9 @@ export function activeModel(doc: ProjectDoc, id: string): ModelGraph {
 /** The model's analysis; the recipe's dataset is checked against the model it trains. */
 function analyse(doc: ProjectDoc, modelId: string): ModelAnalysis {
   const model = activeModel(doc, modelId);
+  // A GAN's generator reads noise, not the dataset, so only other tasks are checked against it.
   const dataset =
-    doc.recipe?.model === model.id
+    doc.recipe?.model === model.id && doc.recipe.task !== 'gan'
       ? builtInDatasets.find((d) => d.id === doc.recipe?.dataset)
       : undefined;
   return analyzeModel(model, { blocks: doc.blocks, dataset });

@@ -6,6 +6,7 @@ describe('selectBackend', () => {
   it('falls past the missing tfjs-node packages to wasm and says why', async () => {
     const choice = await selectBackend();
     expect(choice).toMatchObject({ ok: true, name: 'wasm' });
+    if (choice.ok) expect(choice.detail).toMatch(/^SIMD, 1 thread, \d+ training kernels added$/);
     expect(tf.getBackend()).toBe('wasm');
     expect(choice.skipped.map((s) => s.name)).toEqual(['tensorflow']);
     expect(choice.skipped[0]!.reason).toContain('@tensorflow/tfjs-node-gpu');
@@ -14,14 +15,15 @@ describe('selectBackend', () => {
 
   it('activates the backend named by an override', async () => {
     const choice = await selectBackend('cpu');
-    expect(choice).toEqual({ ok: true, name: 'cpu', skipped: [] });
+    expect(choice).toEqual({ ok: true, name: 'cpu', detail: 'plain JavaScript', skipped: [] });
     expect(tf.getBackend()).toBe('cpu');
   });
 
   it('refuses an override that cannot load, naming it and the cause', async () => {
     const choice = await selectBackend('tensorflow');
     expect(choice.ok).toBe(false);
-    if (!choice.ok) expect(choice.error).toMatch(/^Backend 'tensorflow' is not available: could not load/);
+    if (!choice.ok)
+      expect(choice.error).toMatch(/^Backend 'tensorflow' is not available: could not load/);
   });
 
   it('refuses an unknown name and lists the known ones', async () => {
@@ -44,7 +46,10 @@ describe('selectBackend', () => {
   });
 
   it('reports every rung when none loads', async () => {
-    const failing: Rung = { name: 'wasm', load: () => Promise.reject(new Error('no binary\nstack')) };
+    const failing: Rung = {
+      name: 'wasm',
+      load: () => Promise.reject(new Error('no binary\nstack')),
+    };
     const choice = await selectBackend(undefined, [failing]);
     expect(choice).toEqual({
       ok: false,

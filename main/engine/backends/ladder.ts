@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { loadWasmBackend } from './wasm.js';
+import { describeWasm, loadWasmBackend } from './wasm.js';
 
 /** The tfjs backends Strata can train on, best first. */
 export const backendNames = ['tensorflow', 'wasm', 'cpu'] as const;
@@ -12,6 +12,8 @@ export interface Rung {
   name: BackendName;
   /** Registers the backend with tfjs; rejects (with the reason) when it cannot be had here. */
   load: () => Promise<void>;
+  /** How the backend runs once active (binary, threads), for logs and the UI. */
+  describe?: () => Promise<string>;
 }
 
 /** A backend passed over on the way down the ladder, and why. */
@@ -22,11 +24,13 @@ export interface SkippedBackend {
 
 /** The outcome of choosing a backend: the active one and every better one passed over. */
 export type BackendChoice =
-  | { ok: true; name: BackendName; skipped: SkippedBackend[] }
+  | { ok: true; name: BackendName; detail: string; skipped: SkippedBackend[] }
   | { ok: false; error: string; skipped: SkippedBackend[] };
 
 /** Node bindings of libtensorflow, GPU build first; optional dependencies, often absent. */
 const tensorflowPackages = ['@tensorflow/tfjs-node-gpu', '@tensorflow/tfjs-node'];
+
+let tensorflowPackage = '';
 
 async function loadTensorflow(): Promise<void> {
   const failures: string[] = [];
@@ -34,6 +38,7 @@ async function loadTensorflow(): Promise<void> {
     try {
       // A variable specifier keeps TypeScript and bundlers from requiring the optional package.
       await import(specifier);
+      tensorflowPackage = specifier;
       return;
     } catch (error) {
       failures.push(`${specifier}: ${firstLine(error)}`);
@@ -44,9 +49,13 @@ async function loadTensorflow(): Promise<void> {
 
 /** The ladder this process uses: tfjs-node, then wasm with its training kernels, then cpu. */
 export const defaultRungs: Rung[] = [
-  { name: 'tensorflow', load: loadTensorflow },
-  { name: 'wasm', load: loadWasmBackend },
-  { name: 'cpu', load: async () => {} },
+  {
+    name: 'tensorflow',
+    load: loadTensorflow,
+    describe: async () => `libtensorflow through ${tensorflowPackage}`,
+  },
+  { name: 'wasm', load: loadWasmBackend, describe: describeWasm },
+  { name: 'cpu', load: async () => {}, describe: async () => 'plain JavaScript' },
 ];
 
 /**
@@ -69,12 +78,14 @@ export async function selectBackend(
       };
     }
     const reason = await activate(rung);
-    if (reason === undefined) return { ok: true, name: rung.name, skipped };
+    if (reason === undefined)
+      return { ok: true, name: rung.name, detail: await describe(rung), skipped };
     return { ok: false, error: `Backend '${requested}' is not available: ${reason}.`, skipped };
   }
   for (const rung of rungs) {
     const reason = await activate(rung);
-    if (reason === undefined) return { ok: true, name: rung.name, skipped };
+    if (reason === undefined)
+      return { ok: true, name: rung.name, detail: await describe(rung), skipped };
     skipped.push({ name: rung.name, reason });
   }
   return { ok: false, error: 'No tfjs backend could be activated.', skipped };
@@ -94,6 +105,10 @@ async function activate(rung: Rung): Promise<string | undefined> {
     return `could not initialise: ${firstLine(error)}`;
   }
   return undefined;
+}
+
+async function describe(rung: Rung): Promise<string> {
+  return rung.describe === undefined ? rung.name : rung.describe();
 }
 
 function firstLine(error: unknown): string {

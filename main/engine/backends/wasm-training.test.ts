@@ -10,23 +10,45 @@ beforeAll(async () => {
 const L = tf.layers;
 
 /** One small model per layer family whose backward pass needs kernels stock wasm lacks or had. */
-const families: Record<string, { input: number[]; layers: () => tf.layers.Layer[]; tokens?: number }> = {
-  Conv1D: { input: [9, 3], layers: () => [L.conv1d({ filters: 4, kernelSize: 3, strides: 2 }), L.flatten()] },
-  Conv2D: { input: [7, 7, 2], layers: () => [L.conv2d({ filters: 3, kernelSize: 3, padding: 'same' }), L.flatten()] },
+const families: Record<
+  string,
+  { input: number[]; layers: () => tf.layers.Layer[]; tokens?: number }
+> = {
+  Conv1D: {
+    input: [9, 3],
+    layers: () => [L.conv1d({ filters: 4, kernelSize: 3, strides: 2 }), L.flatten()],
+  },
+  Conv2D: {
+    input: [7, 7, 2],
+    layers: () => [L.conv2d({ filters: 3, kernelSize: 3, padding: 'same' }), L.flatten()],
+  },
   Conv2DTranspose: {
     input: [4, 4, 2],
     layers: () => [L.conv2dTranspose({ filters: 3, kernelSize: 3, strides: 2 }), L.flatten()],
   },
-  SeparableConv2D: { input: [6, 6, 2], layers: () => [L.separableConv2d({ filters: 3, kernelSize: 3 }), L.flatten()] },
+  SeparableConv2D: {
+    input: [6, 6, 2],
+    layers: () => [L.separableConv2d({ filters: 3, kernelSize: 3 }), L.flatten()],
+  },
   DepthwiseConv2D: {
     input: [6, 6, 2],
-    layers: () => [L.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 2, strides: 2, padding: 'same' }), L.flatten()],
+    layers: () => [
+      L.depthwiseConv2d({ kernelSize: 3, depthMultiplier: 2, strides: 2, padding: 'same' }),
+      L.flatten(),
+    ],
   },
   MaxPooling2D: { input: [6, 6, 2], layers: () => [L.maxPooling2d({ poolSize: 2 }), L.flatten()] },
-  AveragePooling2D: { input: [6, 6, 2], layers: () => [L.averagePooling2d({ poolSize: 3, strides: 2 }), L.flatten()] },
+  AveragePooling2D: {
+    input: [6, 6, 2],
+    layers: () => [L.averagePooling2d({ poolSize: 3, strides: 2 }), L.flatten()],
+  },
   BatchNormalization: { input: [4, 4, 2], layers: () => [L.batchNormalization(), L.flatten()] },
   LayerNormalization: { input: [5, 4], layers: () => [L.layerNormalization(), L.flatten()] },
-  Embedding: { input: [5], tokens: 10, layers: () => [L.embedding({ inputDim: 10, outputDim: 4 }), L.flatten()] },
+  Embedding: {
+    input: [5],
+    tokens: 10,
+    layers: () => [L.embedding({ inputDim: 10, outputDim: 4 }), L.flatten()],
+  },
   LSTM: { input: [5, 3], layers: () => [L.lstm({ units: 4 })] },
   GRU: { input: [5, 3], layers: () => [L.gru({ units: 4 })] },
 };
@@ -73,7 +95,8 @@ describe('training on the completed wasm backend', () => {
     });
     const targets = tf.oneHot(tf.tensor1d(labels, 'int32'), 2);
     const losses: number[] = [];
-    for (let step = 0; step < 12; step++) losses.push((await model.trainOnBatch(images, targets)) as number);
+    for (let step = 0; step < 12; step++)
+      losses.push((await model.trainOnBatch(images, targets)) as number);
     expect(losses.at(-1)!).toBeLessThan(losses[0]! * 0.8);
     tf.dispose([images, targets]);
     model.dispose();

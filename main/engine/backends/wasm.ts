@@ -3,13 +3,6 @@ import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { completeTrainingKernels } from './kernels/index.js';
 
-/** How the wasm backend runs once loaded: which binary and how many threads. */
-export interface WasmDetail {
-  simd: boolean;
-  threads: number;
-  kernels: string[];
-}
-
 /**
  * Loads `@tensorflow/tfjs-backend-wasm` under Node with its binaries read from the package's own
  * `dist` folder (not the page's URL, which it would guess in a browser or a packaged app), and
@@ -31,12 +24,15 @@ async function load(): Promise<void> {
   completeTrainingKernels('wasm');
 }
 
-/** Describes the wasm backend after `tf.setBackend('wasm')` has succeeded. */
-export async function describeWasm(): Promise<WasmDetail> {
+/**
+ * Describes the wasm backend after `tf.setBackend('wasm')` has succeeded. Node 20 runs the SIMD
+ * binary on one thread: the threaded binary starts its workers from blob: URLs, which Node's
+ * worker_threads refuse, so tfjs reports no thread support there and that is left alone.
+ */
+export async function describeWasm(): Promise<string> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
-  return {
-    simd: tf.env().getBool('WASM_HAS_SIMD_SUPPORT'),
-    threads: wasm.getThreadsCount(),
-    kernels: completeTrainingKernels('wasm'),
-  };
+  const simd = tf.env().getBool('WASM_HAS_SIMD_SUPPORT') ? 'SIMD' : 'no SIMD';
+  const threads = wasm.getThreadsCount();
+  const kernels = completeTrainingKernels('wasm').length;
+  return `${simd}, ${threads} thread${threads === 1 ? '' : 's'}, ${kernels} training kernels added`;
 }

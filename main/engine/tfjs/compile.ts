@@ -11,7 +11,13 @@ import type { LayerBuilder } from './builder.js';
 import { tfjsBuilders } from './builders.js';
 
 export type CompileResult =
-  | { ok: true; model: tf.LayersModel; analysis: ModelAnalysis }
+  | {
+      ok: true;
+      model: tf.LayersModel;
+      analysis: ModelAnalysis;
+      /** The tfjs layer built for each node of the flat graph (where its weights live). */
+      layerNames: Map<string, string>;
+    }
   | { ok: false; diagnostics: Diagnostic[] };
 
 /** tfjs layer names must be unique and simple; node ids are unique but may hold any character. */
@@ -32,7 +38,8 @@ export function compileModel(
   const analysis = analyzeModel(graph, options);
   if (hasErrors(analysis.diagnostics)) return { ok: false, diagnostics: analysis.diagnostics };
   try {
-    return { ok: true, model: build(analysis, name), analysis };
+    const layerNames = new Map<string, string>();
+    return { ok: true, model: build(analysis, name, layerNames), analysis, layerNames };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return {
@@ -50,7 +57,11 @@ export function compileModel(
   }
 }
 
-function build({ flat }: ModelAnalysis, name: string): tf.LayersModel {
+function build(
+  { flat }: ModelAnalysis,
+  name: string,
+  layerNames: Map<string, string>,
+): tf.LayersModel {
   const names = new Set<string>();
   const tensors = new Map<string, tf.SymbolicTensor>();
   for (const id of flat.order) {
@@ -60,6 +71,7 @@ function build({ flat }: ModelAnalysis, name: string): tf.LayersModel {
     const inputShapes = sources.map((source) => flat.nodes.get(source)!.shape!);
     // The table is indexed by a union of kinds, so TypeScript cannot pair params with builder.
     const layer = uniqueName(id, names);
+    layerNames.set(id, layer);
     const apply = build(node.params as never, { name: layer, inputs: inputShapes });
     tensors.set(
       id,

@@ -1,7 +1,7 @@
-import { mkdir, readFile, rename, rm } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { writeFileAtomic } from '../../services/storage/atomic-file.js';
+import { writeFolderAtomic } from '../../services/storage/atomic-folder.js';
 // Registers Strata's custom layers, which a saved model may contain.
 import './builders.js';
 
@@ -9,16 +9,13 @@ const MODEL_JSON = 'model.json';
 const WEIGHTS_BIN = 'weights.bin';
 
 /**
- * Saves a model in the TF.js layers format (`model.json` + `weights.bin`) into `dir`. Both files
- * are written into a temporary folder that is renamed into place, so there is never a half pair.
+ * Saves a model in the TF.js layers format (`model.json` + `weights.bin`) into `dir`, both files
+ * at once (see writeFolderAtomic), so there is never a half-written pair.
  */
 export async function saveModelFiles(model: tf.LayersModel, dir: string): Promise<void> {
-  const temporary = `${dir}.${process.pid}-${Date.now()}.tmp`;
-  await mkdir(temporary, { recursive: true });
-  try {
-    await model.save(
+  await writeFolderAtomic(dir, (folder) =>
+    model.save(
       tf.io.withSaveHandler(async (artifacts) => {
-        const weights = new Uint8Array(artifacts.weightData as ArrayBuffer);
         const json = {
           format: 'layers-model',
           generatedBy: `TensorFlow.js tfjs-layers v${tf.version.tfjs}`,
@@ -26,17 +23,15 @@ export async function saveModelFiles(model: tf.LayersModel, dir: string): Promis
           modelTopology: artifacts.modelTopology,
           weightsManifest: [{ paths: [`./${WEIGHTS_BIN}`], weights: artifacts.weightSpecs }],
         };
-        await writeFileAtomic(join(temporary, MODEL_JSON), JSON.stringify(json));
-        await writeFileAtomic(join(temporary, WEIGHTS_BIN), weights);
+        await writeFile(join(folder, MODEL_JSON), JSON.stringify(json));
+        await writeFile(
+          join(folder, WEIGHTS_BIN),
+          new Uint8Array(artifacts.weightData as ArrayBuffer),
+        );
         return { modelArtifactsInfo: tf.io.getModelArtifactsInfoForJSON(artifacts) };
       }),
-    );
-    await rm(dir, { recursive: true, force: true });
-    await rename(temporary, dir);
-  } catch (error) {
-    await rm(temporary, { recursive: true, force: true });
-    throw error;
-  }
+    ),
+  );
 }
 
 /** Loads a model saved by {@link saveModelFiles} (Strata's custom layers must be registered). */

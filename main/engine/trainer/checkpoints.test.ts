@@ -93,6 +93,21 @@ describe('checkpoints', () => {
     expect(weightsOf(other)).toEqual(before);
   });
 
+  it('leave no tensors behind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'strata-ckpt-'));
+    const model = tinyModel();
+    const optimizer = await trainedAdam(model);
+    const trainables = { models: { main: model }, optimizers: { main: optimizer } };
+    await saveCheckpoint(dir, trainables, state(1));
+    const before = tf.memory().numTensors;
+    await saveCheckpoint(dir, trainables, state(2));
+    const fresh = { models: { main: tinyModel() }, optimizers: { main: tf.train.adam(0.1) } };
+    expect(await restoreLatestCheckpoint(dir, fresh)).toBeDefined();
+    fresh.models.main.dispose();
+    fresh.optimizers.main.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('keep only the newest three and leave no temporary folders', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'strata-ckpt-'));
     const trainables = { models: { main: tinyModel() }, optimizers: {} };

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
+import { writeFileAtomic } from '../../services/storage/atomic-file.js';
+import { writeFolderAtomic } from '../../services/storage/atomic-folder.js';
 
 /** Where a run stands when a checkpoint is taken. */
 export interface CheckpointState {
@@ -28,18 +30,17 @@ const KEEP = 3;
 const folderName = (epoch: number) => `epoch-${String(epoch).padStart(5, '0')}`;
 
 /**
- * Writes weights, optimizer state and position into `dir/epoch-NNNNN` atomically: everything goes
- * into a temporary folder first, is flushed to disk, then renamed into place. Keeps the newest three.
+ * Writes weights, optimizer state and position into `dir/epoch-NNNNN` atomically (each file
+ * flushed, the folder renamed into place). Keeps the newest three.
  */
 export async function saveCheckpoint(
   dir: string,
   trainables: Trainables,
   state: CheckpointState,
 ): Promise<string> {
-  await mkdir(dir, { recursive: true });
-  const temporary = join(dir, `.${folderName(state.epoch)}-${process.pid}-${Date.now()}`);
-  await mkdir(temporary);
   const manifest: Manifest = { state, files: {} };
+  // tfjs optimizers put a freshly made iteration-count scalar first in getWeights(); freed below.
+  const fresh: tf.Tensor[] = [];
   const groups: [string, NamedTensor[]][] = [
     ...Object.entries(trainables.models).map(([name, model]): [string, NamedTensor[]] => [
       `model-${name}.bin`,
@@ -49,21 +50,24 @@ export async function saveCheckpoint(
       Object.entries(trainables.optimizers).map(
         async ([name, optimizer]): Promise<[string, NamedTensor[]]> => [
           `optimizer-${name}.bin`,
-          (await optimizer.getWeights()).map((w, i) => ({ name: `o${i}`, tensor: w.tensor })),
+          (await optimizer.getWeights()).map((w, i) => {
+            if (i === 0) fresh.push(w.tensor);
+            return { name: `o${i}`, tensor: w.tensor };
+          }),
         ],
       ),
     )),
   ];
-  for (const [file, tensors] of groups) {
-    const { data, specs } = await tf.io.encodeWeights(tensors);
-    const bytes = new Uint8Array(data as ArrayBuffer);
-    await writeDurably(join(temporary, file), bytes);
-    manifest.files[file] = { sha256: sha256(bytes), specs };
-  }
-  await writeDurably(join(temporary, 'manifest.json'), JSON.stringify(manifest));
   const final = join(dir, folderName(state.epoch));
-  await rm(final, { recursive: true, force: true });
-  await rename(temporary, final);
+  await writeFolderAtomic(final, async (folder) => {
+    for (const [file, tensors] of groups) {
+      const { data, specs } = await tf.io.encodeWeights(tensors);
+      const bytes = new Uint8Array(data as ArrayBuffer);
+      await writeFileAtomic(join(folder, file), bytes);
+      manifest.files[file] = { sha256: sha256(bytes), specs };
+    }
+    await writeFileAtomic(join(folder, 'manifest.json'), JSON.stringify(manifest));
+  }).finally(() => tf.dispose(fresh));
   await prune(dir);
   return final;
 }
@@ -141,15 +145,4 @@ async function prune(dir: string): Promise<void> {
 
 function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** Writes and fsyncs a file, so a rename after it never exposes a half-written one. */
-export async function writeDurably(path: string, content: string | Uint8Array): Promise<void> {
-  const handle = await open(path, 'w');
-  try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

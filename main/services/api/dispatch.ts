@@ -21,7 +21,10 @@ export type Dispatch = (channel: string, payload: unknown) => Promise<Reply>;
  * thrown error (a bug or an unexpected I/O failure) into a `failed` reply. With
  * `checkResponses` (tests), answers outside the contract become `invalid-response`.
  */
-export function createDispatch(handlers: Handlers, options: { checkResponses?: boolean } = {}): Dispatch {
+export function createDispatch(
+  handlers: Handlers,
+  options: { checkResponses?: boolean } = {},
+): Dispatch {
   return async (channel, payload) => {
     if (!isRequestChannel(channel)) {
       return failure('unknown-channel', `"${channel}" is not a request channel of the Strata API.`);
@@ -39,7 +42,10 @@ export function createDispatch(handlers: Handlers, options: { checkResponses?: b
       const handler = handlers[channel] as (request: unknown) => Promise<Reply>;
       reply = await handler(parsed.data);
     } catch (error) {
-      return failure('failed', `${channel}: ${error instanceof Error ? error.message : String(error)}`);
+      return failure(
+        'failed',
+        `${channel}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     if (options.checkResponses && reply.ok) {
       const checked = schema.response.safeParse(reply.result);

@@ -68,19 +68,29 @@ export function createSession(host: SessionHost): Session {
     if (watch?.file === file) return watch.acknowledge(stamp);
     watch?.close();
     const shown = host.paths.present(file) ?? file;
-    watch = new DiskWatch(file, stamp, () => host.emit('main:project.changedOnDisk', { path: shown }));
+    watch = new DiskWatch(file, stamp, () =>
+      host.emit('main:project.changedOnDisk', { path: shown }),
+    );
   };
 
   const handlers: Handlers = {
     'renderer:app.info': async () => {
       const openPath = takeOffer();
-      const info = { version: host.version, transport: host.transport, nativeDialogs: host.dialogs !== null };
+      const info = {
+        version: host.version,
+        transport: host.transport,
+        nativeDialogs: host.dialogs !== null,
+      };
       return { ok: true, result: openPath === undefined ? info : { ...info, openPath } };
     },
     'renderer:templates.list': async () => ({ ok: true, result: host.templates.list() }),
     'renderer:templates.create': async ({ name }) => {
       const project = host.templates.create(name);
-      if (!project) return { ok: false, error: { code: 'not-found', message: `There is no template "${name}".` } };
+      if (!project)
+        return {
+          ok: false,
+          error: { code: 'not-found', message: `There is no template "${name}".` },
+        };
       const document = JSON.parse(serializeProject(project)) as Record<string, unknown>;
       return { ok: true, result: { path: null, document, stamp: null, warnings: [] } };
     },

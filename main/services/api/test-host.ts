@@ -43,5 +43,12 @@ export async function temporaryHost(overrides: Partial<SessionHost> = {}) {
     checkResponses: true,
     ...overrides,
   };
-  return { host, base, folder, userData, events, cleanup: () => rm(base, { recursive: true, force: true }) };
+  return {
+    host,
+    base,
+    folder,
+    userData,
+    events,
+    cleanup: () => rm(base, { recursive: true, force: true }),
+  };
 }

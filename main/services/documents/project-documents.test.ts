@@ -9,7 +9,8 @@ import { sampleProject, temporaryHost } from '../api/test-host.js';
 
 let env: Awaited<ReturnType<typeof temporaryHost>>;
 let session: Session;
-const sha256 = (bytes: string | Buffer) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+const sha256 = (bytes: string | Buffer) =>
+  `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 const document = () => JSON.parse(JSON.stringify(sampleProject())) as Record<string, unknown>;
 
 beforeEach(async () => {
@@ -27,7 +28,10 @@ describe('opening a project', () => {
     const v2 = fixtureFiles.find((f) => f.version === 2)!;
     await writeFile(join(env.folder, 'mlp.strata'), v2.text);
     const reply = await session.handle('renderer:project.open', { path: 'mlp.strata' });
-    expect(reply).toMatchObject({ ok: true, result: { path: 'mlp.strata', stamp: sha256(v2.text), warnings: [] } });
+    expect(reply).toMatchObject({
+      ok: true,
+      result: { path: 'mlp.strata', stamp: sha256(v2.text), warnings: [] },
+    });
     const opened = reply.ok ? (reply.result as { document: { name: string } }) : null;
     expect(opened?.document.name).toBe(JSON.parse(v2.text).name);
   });
@@ -73,16 +77,27 @@ describe('saving a project', () => {
       baseStamp: null,
     });
     const bytes = await readFile(join(env.folder, 'new.strata'));
-    expect(reply).toEqual({ ok: true, result: { status: 'saved', path: 'new.strata', stamp: sha256(bytes) } });
+    expect(reply).toEqual({
+      ok: true,
+      result: { status: 'saved', path: 'new.strata', stamp: sha256(bytes) },
+    });
     expect(await readdir(env.folder)).toEqual(['new.strata']);
   });
 
   it('refuses to overwrite a file changed on disk since it was read, unless forced', async () => {
-    const first = await session.handle('renderer:project.save', { path: 'p.strata', document: document(), baseStamp: null });
+    const first = await session.handle('renderer:project.save', {
+      path: 'p.strata',
+      document: document(),
+      baseStamp: null,
+    });
     const stamp = first.ok ? (first.result as { stamp: string }).stamp : '';
     await writeFile(join(env.folder, 'p.strata'), 'someone else wrote this');
 
-    const again = await session.handle('renderer:project.save', { path: 'p.strata', document: document(), baseStamp: stamp });
+    const again = await session.handle('renderer:project.save', {
+      path: 'p.strata',
+      document: document(),
+      baseStamp: stamp,
+    });
     expect(again).toEqual({ ok: true, result: { status: 'conflict', path: 'p.strata' } });
     expect(await readFile(join(env.folder, 'p.strata'), 'utf8')).toBe('someone else wrote this');
 
@@ -97,14 +112,26 @@ describe('saving a project', () => {
 
   it('treats saving a new document over an existing file as a conflict', async () => {
     await writeFile(join(env.folder, 'taken.strata'), 'precious');
-    const reply = await session.handle('renderer:project.save', { path: 'taken.strata', document: document(), baseStamp: null });
+    const reply = await session.handle('renderer:project.save', {
+      path: 'taken.strata',
+      document: document(),
+      baseStamp: null,
+    });
     expect(reply).toMatchObject({ ok: true, result: { status: 'conflict' } });
   });
 
   it('saves again after its own save without a conflict', async () => {
-    const first = await session.handle('renderer:project.save', { path: 'p.strata', document: document(), baseStamp: null });
+    const first = await session.handle('renderer:project.save', {
+      path: 'p.strata',
+      document: document(),
+      baseStamp: null,
+    });
     const stamp = first.ok ? (first.result as { stamp: string }).stamp : '';
-    const second = await session.handle('renderer:project.save', { path: 'p.strata', document: document(), baseStamp: stamp });
+    const second = await session.handle('renderer:project.save', {
+      path: 'p.strata',
+      document: document(),
+      baseStamp: stamp,
+    });
     expect(second).toMatchObject({ ok: true, result: { status: 'saved' } });
   });
 
@@ -120,7 +147,11 @@ describe('saving a project', () => {
   });
 
   it('refuses a file name without the project extension', async () => {
-    const reply = await session.handle('renderer:project.save', { path: 'x.json', document: document(), baseStamp: null });
+    const reply = await session.handle('renderer:project.save', {
+      path: 'x.json',
+      document: document(),
+      baseStamp: null,
+    });
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
   });
 
@@ -130,10 +161,16 @@ describe('saving a project', () => {
       ...env.host,
       dialogs: { chooseOpenPath: async () => null, chooseSavePath: async () => answer },
     });
-    const saved = await withDialogs.handle('renderer:project.save', { document: document(), baseStamp: null });
+    const saved = await withDialogs.handle('renderer:project.save', {
+      document: document(),
+      baseStamp: null,
+    });
     expect(saved).toMatchObject({ ok: true, result: { status: 'saved', path: 'chosen.strata' } });
     answer = null;
-    const cancelled = await withDialogs.handle('renderer:project.save', { document: document(), baseStamp: null });
+    const cancelled = await withDialogs.handle('renderer:project.save', {
+      document: document(),
+      baseStamp: null,
+    });
     expect(cancelled).toEqual({ ok: true, result: { status: 'cancelled' } });
     withDialogs.dispose();
   });

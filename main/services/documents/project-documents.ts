@@ -48,21 +48,32 @@ export async function openProject(
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     if (missing) await context.recent.remove(file);
-    return failure(missing ? 'not-found' : 'failed', `Cannot open ${shown(context, file)}: ${message(error)}`);
+    return failure(
+      missing ? 'not-found' : 'failed',
+      `Cannot open ${shown(context, file)}: ${message(error)}`,
+    );
   }
   const loaded = loadProject(bytes.toString('utf8'));
   if (!loaded.ok) {
-    return failure('invalid-project', `Cannot open ${shown(context, file)}: ${issues(loaded.errors)}`);
+    return failure(
+      'invalid-project',
+      `Cannot open ${shown(context, file)}: ${issues(loaded.errors)}`,
+    );
   }
   const warnings = loaded.repairs.map(formatIssue);
   if (loaded.migratedFrom !== undefined) {
-    warnings.unshift(`Upgraded from file format ${loaded.migratedFrom}; saving writes the new format.`);
+    warnings.unshift(
+      `Upgraded from file format ${loaded.migratedFrom}; saving writes the new format.`,
+    );
   }
   await context.recent.add(file);
   const document = JSON.parse(serializeProject(loaded.project)) as Record<string, unknown>;
   return {
     ok: true,
-    result: { file, opened: { path: shown(context, file), document, stamp: stampOf(bytes), warnings } },
+    result: {
+      file,
+      opened: { path: shown(context, file), document, stamp: stampOf(bytes), warnings },
+    },
   };
 }
 
@@ -82,30 +93,43 @@ export async function saveProject(
   const loaded = loadProject(JSON.stringify(request.document));
   if (!loaded.ok || loaded.repairs.length > 0) {
     const problems = loaded.ok ? loaded.repairs : loaded.errors;
-    return failure('invalid-project', `Not saved: the document is not a valid project: ${issues(problems)}`);
+    return failure(
+      'invalid-project',
+      `Not saved: the document is not a valid project: ${issues(problems)}`,
+    );
   }
   const chosen = await choosePath(context, request.path, () =>
     context.dialogs?.chooseSavePath(currentFile),
   );
   if (!chosen.ok) return chosen;
-  if (chosen.result === null) return { ok: true, result: { saved: { status: 'cancelled' }, file: null } };
+  if (chosen.result === null)
+    return { ok: true, result: { saved: { status: 'cancelled' }, file: null } };
   const fromDialog = request.path === undefined;
   const file = fromDialog ? withExtension(chosen.result) : chosen.result;
   if (!file.endsWith(PROJECT_EXTENSION)) {
-    return failure('invalid-request', `Project files end in ${PROJECT_EXTENSION}: "${request.path}".`);
+    return failure(
+      'invalid-request',
+      `Project files end in ${PROJECT_EXTENSION}: "${request.path}".`,
+    );
   }
 
   if (!request.force && !fromDialog) {
     const onDisk = await readFile(file).then(stampOf, () => null);
     if (onDisk !== null && onDisk !== request.baseStamp) {
-      return { ok: true, result: { saved: { status: 'conflict', path: shown(context, file) }, file } };
+      return {
+        ok: true,
+        result: { saved: { status: 'conflict', path: shown(context, file) }, file },
+      };
     }
   }
   const written = await writeProject(file, loaded.project);
   if (!written.ok) return failure('failed', written.message);
   await context.recent.add(file);
   const stamp = stampOf(serializeProject(loaded.project));
-  return { ok: true, result: { saved: { status: 'saved', path: shown(context, file), stamp }, file } };
+  return {
+    ok: true,
+    result: { saved: { status: 'saved', path: shown(context, file), stamp }, file },
+  };
 }
 
 /** The requested path through the policy, or the dialog's answer (null: cancelled). */
@@ -117,7 +141,10 @@ async function choosePath(
   if (requested !== undefined) return context.paths.resolve(requested);
   const answer = ask();
   if (answer === undefined) {
-    return failure('unsupported', 'No path given, and this transport has no file dialogs: pass a path.');
+    return failure(
+      'unsupported',
+      'No path given, and this transport has no file dialogs: pass a path.',
+    );
   }
   return { ok: true, result: await answer };
 }

@@ -21,7 +21,10 @@ export interface RecoveryEntry {
 export class RecoveryStore {
   private readonly dir: string;
 
-  constructor(userDataDir: string, private readonly now: () => number = Date.now) {
+  constructor(
+    userDataDir: string,
+    private readonly now: () => number = Date.now,
+  ) {
     this.dir = join(userDataDir, 'recovery');
   }
 

@@ -27,7 +27,10 @@ export interface RendererFile {
  * none. The path is decoded and normalised first, and anything that would leave the renderer
  * folder is refused rather than resolved.
  */
-export async function readRendererFile(rendererDir: string, urlPath: string): Promise<RendererFile | null> {
+export async function readRendererFile(
+  rendererDir: string,
+  urlPath: string,
+): Promise<RendererFile | null> {
   let decoded: string;
   try {
     decoded = decodeURIComponent(urlPath);
@@ -35,12 +38,18 @@ export async function readRendererFile(rendererDir: string, urlPath: string): Pr
     return null;
   }
   if (decoded.includes('\0')) return null;
-  const relative = normalize(decoded === '/' || decoded === '' ? 'index.html' : decoded).replace(/^([\\/])+/, '');
+  const relative = normalize(decoded === '/' || decoded === '' ? 'index.html' : decoded).replace(
+    /^([\\/])+/,
+    '',
+  );
   if (relative === '..' || relative.startsWith(`..${sep}`)) return null;
   const file = join(rendererDir, relative);
   try {
     const body = await readFile(file);
-    return { body, contentType: CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream' };
+    return {
+      body,
+      contentType: CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
+    };
   } catch {
     return null;
   }

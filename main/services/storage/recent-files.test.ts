@@ -18,7 +18,9 @@ afterEach(() => rm(dir, { recursive: true, force: true }));
 describe('recent files', () => {
   it('keeps each path once, newest first, up to the limit', async () => {
     const recent = new RecentFiles(join(dir, 'user'));
-    const files = await Promise.all(Array.from({ length: RECENT_LIMIT + 2 }, (_, i) => touch(`${i}.strata`)));
+    const files = await Promise.all(
+      Array.from({ length: RECENT_LIMIT + 2 }, (_, i) => touch(`${i}.strata`)),
+    );
     for (const file of files) await recent.add(file);
     await recent.add(files[5]!);
     const listed = await recent.list();

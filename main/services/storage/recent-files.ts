@@ -40,7 +40,14 @@ export class RecentFiles {
   async list(): Promise<string[]> {
     await this.queue;
     const paths = await this.read();
-    const exists = await Promise.all(paths.map((p) => stat(p).then((s) => s.isFile(), () => false)));
+    const exists = await Promise.all(
+      paths.map((p) =>
+        stat(p).then(
+          (s) => s.isFile(),
+          () => false,
+        ),
+      ),
+    );
     return paths.filter((_, i) => exists[i]);
   }
 

@@ -59,7 +59,13 @@ describe('confined paths (strata serve)', () => {
 describe('absolute paths (desktop app)', () => {
   it('takes absolute paths and refuses relative ones', async () => {
     const paths = absolutePaths();
-    expect(await paths.resolve(join(base, 'any.strata'))).toEqual({ ok: true, result: join(base, 'any.strata') });
-    expect(await paths.resolve('any.strata')).toMatchObject({ ok: false, error: { code: 'forbidden-path' } });
+    expect(await paths.resolve(join(base, 'any.strata'))).toEqual({
+      ok: true,
+      result: join(base, 'any.strata'),
+    });
+    expect(await paths.resolve('any.strata')).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-path' },
+    });
   });
 });

@@ -56,7 +56,10 @@ export async function compareWithCpu(
       scale = Math.max(scale, Math.abs(ref.values[k]!));
       diff = Math.max(diff, Math.abs((got.values[k] ?? NaN) - ref.values[k]!));
     }
-    relativeError = Math.max(relativeError, Number.isNaN(diff) ? Infinity : diff / Math.max(scale, 1e-30));
+    relativeError = Math.max(
+      relativeError,
+      Number.isNaN(diff) ? Infinity : diff / Math.max(scale, 1e-30),
+    );
   });
   return {
     wasmShapes: actual.map((a) => a.shape),

@@ -13,7 +13,8 @@ export function batchMatMulConfig(native: KernelConfig): KernelConfig {
   const fast: FastPath = ({ inputs, backend, attrs }) => {
     const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
     const { transposeA, transposeB } = attrs as unknown as BatchMatMulAttrs;
-    if ((!transposeA && !transposeB) || a.dtype !== 'float32' || b.dtype !== 'float32') return undefined;
+    if ((!transposeA && !transposeB) || a.dtype !== 'float32' || b.dtype !== 'float32')
+      return undefined;
     const rankA = a.shape.length;
     const rankB = b.shape.length;
     const rows = a.shape[transposeA ? rankA - 1 : rankA - 2]!;

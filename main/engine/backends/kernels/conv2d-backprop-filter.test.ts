@@ -11,7 +11,17 @@ const cases: { x: number[]; filter: number[]; strides: number | [number, number]
   { x: [2, 5, 5, 1], filter: [5, 5, 1, 2], strides: 1, pad: 'same' },
   { x: [1, 8, 7, 2], filter: [2, 2, 2, 5], strides: 3, pad: 'same' },
   { x: [1, 6, 6, 2], filter: [1, 1, 2, 2], strides: 2, pad: 'valid' },
-  { x: [3, 11, 9, 4], filter: [4, 3, 4, 3], strides: 2, pad: [[0, 0], [1, 2], [2, 1], [0, 0]] },
+  {
+    x: [3, 11, 9, 4],
+    filter: [4, 3, 4, 3],
+    strides: 2,
+    pad: [
+      [0, 0],
+      [1, 2],
+      [2, 1],
+      [0, 0],
+    ],
+  },
 ];
 
 describe('Conv2DBackpropFilter on wasm', () => {
@@ -21,7 +31,10 @@ describe('Conv2DBackpropFilter on wasm', () => {
     const parity = await compareWithCpu(() => {
       const weights = tensorOf(ws) as tf.Tensor4D;
       const loss = (w: tf.Tensor) =>
-        tf.conv2d(tensorOf(xs) as tf.Tensor4D, w as tf.Tensor4D, strides, pad).square().sum();
+        tf
+          .conv2d(tensorOf(xs) as tf.Tensor4D, w as tf.Tensor4D, strides, pad)
+          .square()
+          .sum();
       return tf.grad(loss)(weights);
     });
     expect(parity.wasmShapes).toEqual([filter]);
@@ -33,11 +46,13 @@ describe('Conv2DBackpropFilter on wasm', () => {
     const dys = seeded([2, 4, 4, 3], 4);
     const parity = await compareWithCpu(
       () =>
-        tf.engine().runKernel(
-          'Conv2DBackpropFilter',
-          { x: tensorOf(xs), dy: tensorOf(dys) },
-          { strides: 2, pad: 'same', dataFormat: 'NCHW', filterShape: [3, 3, 3, 4] },
-        ) as tf.Tensor,
+        tf
+          .engine()
+          .runKernel(
+            'Conv2DBackpropFilter',
+            { x: tensorOf(xs), dy: tensorOf(dys) },
+            { strides: 2, pad: 'same', dataFormat: 'NCHW', filterShape: [3, 3, 3, 4] },
+          ) as tf.Tensor,
     );
     expect(parity.wasmShapes).toEqual([[3, 3, 3, 4]]);
     expect(parity.relativeError).toBeLessThan(1e-4);

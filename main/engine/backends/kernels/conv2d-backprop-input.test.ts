@@ -11,21 +11,37 @@ const cases: { x: number[]; filter: number[]; strides: number | [number, number]
   { x: [2, 5, 5, 1], filter: [5, 5, 1, 2], strides: 1, pad: 'same' },
   { x: [1, 8, 7, 2], filter: [2, 2, 2, 5], strides: 3, pad: 'same' },
   { x: [1, 6, 6, 2], filter: [1, 1, 2, 2], strides: 2, pad: 'valid' },
-  { x: [3, 11, 9, 4], filter: [4, 3, 4, 3], strides: 2, pad: [[0, 0], [1, 2], [2, 1], [0, 0]] },
+  {
+    x: [3, 11, 9, 4],
+    filter: [4, 3, 4, 3],
+    strides: 2,
+    pad: [
+      [0, 0],
+      [1, 2],
+      [2, 1],
+      [0, 0],
+    ],
+  },
 ];
 
 describe('Conv2DBackpropInput on wasm', () => {
-  it.each(cases)('matches cpu for the input gradient of %j', async ({ x, filter, strides, pad }) => {
-    const xs = seeded(x, 5);
-    const ws = seeded(filter, 6);
-    const parity = await compareWithCpu(() => {
-      const loss = (input: tf.Tensor) =>
-        tf.conv2d(input as tf.Tensor4D, tensorOf(ws) as tf.Tensor4D, strides, pad).square().sum();
-      return tf.grad(loss)(tensorOf(xs));
-    });
-    expect(parity.wasmShapes).toEqual([x]);
-    expect(parity.relativeError).toBeLessThan(1e-4);
-  });
+  it.each(cases)(
+    'matches cpu for the input gradient of %j',
+    async ({ x, filter, strides, pad }) => {
+      const xs = seeded(x, 5);
+      const ws = seeded(filter, 6);
+      const parity = await compareWithCpu(() => {
+        const loss = (input: tf.Tensor) =>
+          tf
+            .conv2d(input as tf.Tensor4D, tensorOf(ws) as tf.Tensor4D, strides, pad)
+            .square()
+            .sum();
+        return tf.grad(loss)(tensorOf(xs));
+      });
+      expect(parity.wasmShapes).toEqual([x]);
+      expect(parity.relativeError).toBeLessThan(1e-4);
+    },
+  );
 
   it('matches cpu for a transposed convolution and both its gradients', async () => {
     const xs = seeded([2, 4, 5, 3], 7);
@@ -40,7 +56,11 @@ describe('Conv2DBackpropInput on wasm', () => {
       ]);
       return [out, ...grads];
     });
-    expect(parity.wasmShapes).toEqual([[2, 8, 10, 2], [2, 4, 5, 3], [3, 3, 2, 3]]);
+    expect(parity.wasmShapes).toEqual([
+      [2, 8, 10, 2],
+      [2, 4, 5, 3],
+      [3, 3, 2, 3],
+    ]);
     expect(parity.relativeError).toBeLessThan(1e-4);
   });
 
@@ -49,11 +69,13 @@ describe('Conv2DBackpropInput on wasm', () => {
     const filter = seeded([3, 3, 3, 4], 10);
     const parity = await compareWithCpu(
       () =>
-        tf.engine().runKernel(
-          'Conv2DBackpropInput',
-          { dy: tensorOf(dys), filter: tensorOf(filter) },
-          { strides: 2, pad: 'same', dataFormat: 'NCHW', inputShape: [2, 3, 7, 8] },
-        ) as tf.Tensor,
+        tf
+          .engine()
+          .runKernel(
+            'Conv2DBackpropInput',
+            { dy: tensorOf(dys), filter: tensorOf(filter) },
+            { strides: 2, pad: 'same', dataFormat: 'NCHW', inputShape: [2, 3, 7, 8] },
+          ) as tf.Tensor,
     );
     expect(parity.wasmShapes).toEqual([[2, 3, 7, 8]]);
     expect(parity.relativeError).toBeLessThan(1e-4);

@@ -2,7 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { compareWithCpu, seeded, tensorOf } from './backend-parity.js';
 
-const cases: { x: number[]; filter: number[]; strides: number | [number, number]; pad: 'same' | 'valid' }[] = [
+const cases: {
+  x: number[];
+  filter: number[];
+  strides: number | [number, number];
+  pad: 'same' | 'valid';
+}[] = [
   { x: [2, 7, 6, 3], filter: [3, 3, 3, 1], strides: 1, pad: 'valid' },
   { x: [2, 7, 6, 3], filter: [3, 3, 3, 2], strides: 2, pad: 'same' },
   { x: [1, 9, 8, 2], filter: [3, 2, 2, 3], strides: [2, 3], pad: 'valid' },
@@ -16,7 +21,10 @@ describe('DepthwiseConv2dNativeBackpropFilter on wasm', () => {
     const ws = seeded(filter, 12);
     const parity = await compareWithCpu(() => {
       const loss = (w: tf.Tensor) =>
-        tf.depthwiseConv2d(tensorOf(xs) as tf.Tensor4D, w as tf.Tensor4D, strides, pad).square().sum();
+        tf
+          .depthwiseConv2d(tensorOf(xs) as tf.Tensor4D, w as tf.Tensor4D, strides, pad)
+          .square()
+          .sum();
       return tf.grad(loss)(tensorOf(ws));
     });
     expect(parity.wasmShapes).toEqual([filter]);
@@ -33,11 +41,13 @@ describe('DepthwiseConv2dNativeBackpropFilter on wasm', () => {
     const xs = seeded([2, 9, 8, 3], 13);
     const dys = seeded(dy, 14);
     const kernel = (filterShape: number[], d: number[]) =>
-      tf.engine().runKernel(
-        'DepthwiseConv2dNativeBackpropFilter',
-        { x: tensorOf(xs), dy: tensorOf(dys) },
-        { strides: 1, dilations: d, pad, filterShape },
-      ) as tf.Tensor;
+      tf
+        .engine()
+        .runKernel(
+          'DepthwiseConv2dNativeBackpropFilter',
+          { x: tensorOf(xs), dy: tensorOf(dys) },
+          { strides: 1, dilations: d, pad, filterShape },
+        ) as tf.Tensor;
     const parity = await compareWithCpu(
       () => kernel([3, 2, 3, 2], dilations),
       () => {

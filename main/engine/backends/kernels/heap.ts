@@ -17,13 +17,15 @@ function isHeapBackend(backend: KernelBackend): backend is KernelBackend & HeapB
  * Float32 access for kernels written in JavaScript: inputs are read in place where the backend
  * allows it (wasm's `readSync` copies), and the output is allocated where the backend keeps it.
  * Inputs are viewed only after the output exists, since growing the heap detaches older views.
+ * `kernelBackend` is what a kernel receives, which tfjs types as `{}`.
  */
 export function float32Kernel(
-  backend: KernelBackend,
+  kernelBackend: object,
   inputs: TensorInfo[],
   outShape: number[],
   compute: (out: Float32Array, ...views: Float32Array[]) => void,
 ): TensorInfo {
+  const backend = kernelBackend as KernelBackend;
   if (isHeapBackend(backend)) {
     const out = backend.makeOutput(outShape, 'float32');
     const outView = backend.typedArrayFromHeap(out) as Float32Array;

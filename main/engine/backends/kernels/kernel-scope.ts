@@ -59,13 +59,16 @@ export class KernelScope {
   }
 }
 
-/** Runs `compose` in a fresh scope and returns its result with all intermediates freed. */
+/**
+ * Runs `compose` in a fresh scope and returns its result with all intermediates freed.
+ * `backend` is what a kernel receives, which tfjs types as `{}`.
+ */
 export function composed(
-  backend: KernelBackend,
+  backend: object,
   backendName: string,
   compose: (scope: KernelScope) => TensorInfo,
 ): TensorInfo {
-  const scope = new KernelScope(backend, backendName);
+  const scope = new KernelScope(backend as KernelBackend, backendName);
   try {
     return scope.finish(compose(scope));
   } catch (error) {

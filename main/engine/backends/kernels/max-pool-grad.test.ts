@@ -2,7 +2,12 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { compareWithCpu, seeded, tensorOf } from './backend-parity.js';
 
-const cases: { x: number[]; pool: number | [number, number]; strides: number | [number, number]; pad: 'same' | 'valid' }[] = [
+const cases: {
+  x: number[];
+  pool: number | [number, number];
+  strides: number | [number, number];
+  pad: 'same' | 'valid';
+}[] = [
   { x: [2, 6, 6, 3], pool: 2, strides: 2, pad: 'valid' },
   { x: [2, 7, 5, 3], pool: 2, strides: 2, pad: 'valid' },
   { x: [1, 9, 9, 2], pool: 3, strides: 3, pad: 'valid' },
@@ -19,7 +24,11 @@ describe('MaxPoolGrad on wasm', () => {
       // Distinct weights per output make a gradient routed to the wrong pixel visible.
       const pooledShape = tf.maxPool(input, pool, strides, pad).shape;
       const weights = tf.range(1, 1 + pooledShape.reduce((a, b) => a * b, 1)).reshape(pooledShape);
-      const loss = (t: tf.Tensor) => tf.maxPool(t as tf.Tensor4D, pool, strides, pad).mul(weights).sum();
+      const loss = (t: tf.Tensor) =>
+        tf
+          .maxPool(t as tf.Tensor4D, pool, strides, pad)
+          .mul(weights)
+          .sum();
       return tf.grad(loss)(input);
     });
     expect(parity.wasmShapes).toEqual([x]);
@@ -28,11 +37,17 @@ describe('MaxPoolGrad on wasm', () => {
 
   it('sends a tied window its gradient at the first maximum, as cpu does', async () => {
     // After a ReLU many windows are all zeros: ties everywhere.
-    const xs = { values: Float32Array.from([1, 3, 0, 2, 3, 3, 3, 1, 0, 0, 0, 0, 5, 5, 0, 0]), shape: [1, 4, 4, 1] };
+    const xs = {
+      values: Float32Array.from([1, 3, 0, 2, 3, 3, 3, 1, 0, 0, 0, 0, 5, 5, 0, 0]),
+      shape: [1, 4, 4, 1],
+    };
     const parity = await compareWithCpu(() =>
-      tf.grad((t: tf.Tensor) => tf.maxPool(t as tf.Tensor4D, 2, 2, 'valid').mul([1, 2, 3, 4]).sum())(
-        tensorOf(xs),
-      ),
+      tf.grad((t: tf.Tensor) =>
+        tf
+          .maxPool(t as tf.Tensor4D, 2, 2, 'valid')
+          .mul([1, 2, 3, 4])
+          .sum(),
+      )(tensorOf(xs)),
     );
     expect(parity.relativeError).toBe(0);
   });

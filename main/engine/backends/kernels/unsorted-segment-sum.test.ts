@@ -17,9 +17,15 @@ describe('UnsortedSegmentSum on wasm', () => {
 
   it('matches cpu for the gradient of an embedding lookup over a batch of sequences', async () => {
     const table = seeded([10, 4], 23);
-    const tokens = tf.tidy(() => Array.from(tf.randomUniform([3, 5], 0, 10, 'int32', 24).dataSync()));
+    const tokens = tf.tidy(() =>
+      Array.from(tf.randomUniform([3, 5], 0, 10, 'int32', 24).dataSync()),
+    );
     const parity = await compareWithCpu(() => {
-      const loss = (t: tf.Tensor) => tf.gather(t, tf.tensor2d(tokens, [3, 5], 'int32')).square().sum();
+      const loss = (t: tf.Tensor) =>
+        tf
+          .gather(t, tf.tensor2d(tokens, [3, 5], 'int32'))
+          .square()
+          .sum();
       return tf.grad(loss)(tensorOf(table));
     });
     expect(parity.wasmShapes).toEqual([[10, 4]]);
