@@ -47,7 +47,7 @@ export async function serveCommand(flags: ServeFlags, io: CliIo): Promise<Runnin
     folder,
     port,
     rendererDir: resolve(root, 'dist/renderer'),
-    dataDir: flags.data && resolve(flags.data),
+    dataDir: flags.data ? resolve(flags.data) : undefined,
     version,
   });
   io.out(`Strata is serving ${folder}`);

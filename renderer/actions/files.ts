@@ -22,9 +22,8 @@ export function afterConfirmingDiscard(then: () => void) {
       confirm: 'Discard changes',
       onConfirm() {
         // The user chose to lose this work, so its autosave should not be offered back later.
-        void api()
-          ['recovery.discard']({ key: editor().recoveryKey })
-          .catch(() => undefined);
+        const discarding = api()['recovery.discard']({ key: editor().recoveryKey });
+        discarding.catch(() => undefined);
         then();
       },
     },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../../shared/layers/activations.js';
 import { layerDefinition } from '../../shared/layers/catalogue.js';
 import { METRICS } from '../../shared/layers/io.js';
-import { paramFields, validateParam } from './paramFields.js';
+import { numberProblem, paramFields, validateParam } from './paramFields.js';
 
 const field = (kind: 'Dense' | 'Input' | 'Output', name: string) =>
   paramFields(layerDefinition(kind).params).find((f) => f.name === name)!;
@@ -39,5 +39,22 @@ describe('inspector fields from parameter schemas', () => {
     const schema = layerDefinition('Dense').params;
     expect(validateParam(schema, 'units', 0)).toMatch(/>=\s*1/);
     expect(validateParam(schema, 'units', 64)).toBeUndefined();
+  });
+});
+
+describe('number field checks', () => {
+  const units = field('Dense', 'units').spec;
+  it('names the bound a typed number breaks', () => {
+    expect(numberProblem(0, units)).toBe('At least 1');
+    expect(numberProblem(70_000, units)).toBe('At most 65536');
+    expect(numberProblem(2.5, units)).toBe('Enter a whole number');
+    expect(numberProblem(Number.NaN, units)).toBe('Enter a number');
+    expect(numberProblem(64, units)).toBeUndefined();
+  });
+
+  it('accepts an empty box only where the schema allows null', () => {
+    const shape = field('Input', 'shape').spec;
+    expect(shape.type === 'tuple' && numberProblem(null, shape.item)).toBeUndefined();
+    expect(numberProblem(null, units)).toBe('Enter a number');
   });
 });

@@ -122,9 +122,13 @@ export function validateParam(
   return result.success ? undefined : result.error.issues[0]?.message;
 }
 
-/** Why a typed number cannot be used, before the schema is asked. */
+/** Why a typed number cannot be used, in words shorter than the schema's, before it is asked. */
 export function numberProblem(value: number | null, spec: ScalarField): string | undefined {
-  if (value === null) return spec.type === 'number' && spec.nullable ? undefined : 'Enter a number';
+  if (spec.type !== 'number') return undefined;
+  if (value === null) return spec.nullable ? undefined : 'Enter a number';
   if (Number.isNaN(value)) return 'Enter a number';
+  if (spec.integer && !Number.isInteger(value)) return 'Enter a whole number';
+  if (spec.min !== undefined && value < spec.min) return `At least ${spec.min}`;
+  if (spec.max !== undefined && value > spec.max) return `At most ${spec.max}`;
   return undefined;
 }

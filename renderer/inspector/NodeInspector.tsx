@@ -64,7 +64,7 @@ export function NodeInspector({ node }: { node: GraphNode }) {
         <dt>Parameters</dt>
         <dd>
           {info?.counts
-            ? `${info.counts.trainable.toLocaleString()} trainable, ${info.counts.nonTrainable.toLocaleString()} fixed`
+            ? `${info.counts.trainable.toLocaleString()} trainable, ${info.counts.nonTrainable.toLocaleString()} non-trainable`
             : '—'}
         </dd>
         <dt>MACs</dt>

@@ -95,9 +95,14 @@ describe('training on the completed wasm backend', () => {
     });
     const targets = tf.oneHot(tf.tensor1d(labels, 'int32'), 2);
     const losses: number[] = [];
-    for (let step = 0; step < 12; step++)
+    const buffers: number[] = [];
+    for (let step = 0; step < 12; step++) {
       losses.push((await model.trainOnBatch(images, targets)) as number);
+      buffers.push(tf.engine().backend.numDataIds());
+    }
     expect(losses.at(-1)!).toBeLessThan(losses[0]! * 0.8);
+    // The composed kernels free their intermediates: no buffer outlives a step.
+    expect(buffers.at(-1)).toBe(buffers[1]);
     tf.dispose([images, targets]);
     model.dispose();
   });
