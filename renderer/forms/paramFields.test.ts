@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ACTIVATIONS } from '../../shared/layers/activations.js';
 import { layerDefinition } from '../../shared/layers/catalogue.js';
 import { METRICS } from '../../shared/layers/io.js';
-import { numberProblem, paramFields, validateParam } from './paramFields.js';
+import { numberProblem, paramFields, validateParam, type ScalarField } from './paramFields.js';
 
 const field = (kind: 'Dense' | 'Input' | 'Output', name: string) =>
   paramFields(layerDefinition(kind).params).find((f) => f.name === name)!;
@@ -43,7 +43,7 @@ describe('inspector fields from parameter schemas', () => {
 });
 
 describe('number field checks', () => {
-  const units = field('Dense', 'units').spec;
+  const units = field('Dense', 'units').spec as ScalarField;
   it('names the bound a typed number breaks', () => {
     expect(numberProblem(0, units)).toBe('At least 1');
     expect(numberProblem(70_000, units)).toBe('At most 65536');

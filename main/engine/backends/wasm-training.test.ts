@@ -74,16 +74,30 @@ describe('training on the completed wasm backend', () => {
   });
 
   it('lowers the loss of a small CNN over a few steps', async () => {
+    // Seeded weights: the same start, hence the same losses, on every run.
+    const init = (seed: number) => tf.initializers.glorotUniform({ seed });
     const model = tf.sequential({
       layers: [
-        L.conv2d({ inputShape: [8, 8, 1], filters: 4, kernelSize: 3, activation: 'relu' }),
+        L.conv2d({
+          inputShape: [8, 8, 1],
+          filters: 4,
+          kernelSize: 3,
+          activation: 'relu',
+          kernelInitializer: init(1),
+        }),
         L.maxPooling2d({ poolSize: 2 }),
-        L.conv2d({ filters: 4, kernelSize: 3, padding: 'same', activation: 'relu' }),
+        L.conv2d({
+          filters: 4,
+          kernelSize: 3,
+          padding: 'same',
+          activation: 'relu',
+          kernelInitializer: init(2),
+        }),
         L.flatten(),
-        L.dense({ units: 2, activation: 'softmax' }),
+        L.dense({ units: 2, activation: 'softmax', kernelInitializer: init(3) }),
       ],
     });
-    model.compile({ optimizer: tf.train.adam(0.01), loss: 'categoricalCrossentropy' });
+    model.compile({ optimizer: tf.train.adam(0.03), loss: 'categoricalCrossentropy' });
     // Bright top half versus bright bottom half: learnable in a few steps.
     const labels = Array.from({ length: 16 }, (_, i) => i % 2);
     const images = tf.tidy(() => {
@@ -96,11 +110,11 @@ describe('training on the completed wasm backend', () => {
     const targets = tf.oneHot(tf.tensor1d(labels, 'int32'), 2);
     const losses: number[] = [];
     const buffers: number[] = [];
-    for (let step = 0; step < 12; step++) {
+    for (let step = 0; step < 8; step++) {
       losses.push((await model.trainOnBatch(images, targets)) as number);
       buffers.push(tf.engine().backend.numDataIds());
     }
-    expect(losses.at(-1)!).toBeLessThan(losses[0]! * 0.8);
+    expect(losses.at(-1)!).toBeLessThan(losses[0]! * 0.5);
     // The composed kernels free their intermediates: no buffer outlives a step.
     expect(buffers.at(-1)).toBe(buffers[1]);
     tf.dispose([images, targets]);

@@ -6,7 +6,8 @@ import { fixtureFiles } from '../../../shared/project/fixtures.js';
 import { loadProject } from '../../../shared/project/load.js';
 import type { Project } from '../../../shared/project/schema.js';
 import { serializeProject } from '../../../shared/project/serialize.js';
-import { readProject, writeProject, type SaveFileSystem } from './files.js';
+import type { AtomicFileSystem } from '../storage/atomic-file.js';
+import { readProject, writeProject } from './files.js';
 
 const sample = (): Project => {
   const loaded = loadProject(fixtureFiles.find((f) => f.version === 2)!.text);
@@ -23,7 +24,7 @@ afterEach(async () => {
 });
 
 /** A disk that fills up halfway through writing the temporary file. */
-const diskFullHalfway: SaveFileSystem = {
+const diskFullHalfway: AtomicFileSystem = {
   ...fsp,
   open: (async (...args: Parameters<typeof fsp.open>) => {
     const handle = await fsp.open(...args);

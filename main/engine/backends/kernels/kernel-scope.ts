@@ -53,7 +53,7 @@ export class KernelScope {
 
   /** Frees every intermediate except `result` (if any), which the caller hands to the engine. */
   finish<T extends TensorInfo | undefined>(result: T): T {
-    for (const info of this.made) void info;
+    for (const info of this.made) if (info !== result) this.backend.disposeData(info.dataId);
     this.made.length = 0;
     return result;
   }

@@ -1,0 +1,142 @@
+import type * as tf from '@tensorflow/tfjs';
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { ModelGraph } from '../../shared/graph/document.js';
+import type { Project } from '../../shared/project/schema.js';
+import { compileModel } from '../engine/tfjs/compile.js';
+import { loadModelFiles } from '../engine/tfjs/model-files.js';
+import { listRuns, runsFolder } from '../services/runs/runs.js';
+import type { ExportInput } from './exporter.js';
+
+/** Which models to export and with which weights. */
+export interface PrepareOptions {
+  /** A run of the project whose trained weights to export; untrained weights when absent. */
+  runId?: string;
+  /** Only this model; every model of the project when absent. */
+  modelId?: string;
+}
+
+export type Prepared = { ok: true; inputs: ExportInput[] } | { ok: false; message: string };
+
+/**
+ * Compiles the models of a project (one, or all) into {@link ExportInput}s, with a run's trained
+ * weights loaded into them when `runId` is given. The caller disposes the inputs' models.
+ */
+export async function prepareExport(
+  projectPath: string,
+  project: Project,
+  options: PrepareOptions = {},
+): Promise<Prepared> {
+  const graphs = project.models.filter(
+    (m) => options.modelId === undefined || m.id === options.modelId,
+  );
+  if (graphs.length === 0) {
+    const ids = project.models.map((m) => m.id).join(', ');
+    return {
+      ok: false,
+      message: `the project has no model "${options.modelId}"; its models are: ${ids}`,
+    };
+  }
+  const runDir =
+    options.runId === undefined ? undefined : await findRun(projectPath, options.runId);
+  if (runDir && !runDir.ok) return runDir;
+
+  const inputs: ExportInput[] = [];
+  const fail = (message: string): Prepared => {
+    disposeInputs(inputs);
+    return { ok: false, message };
+  };
+  for (const graph of graphs) {
+    const compiled = compileModel(graph, graph.name, { blocks: project.blocks });
+    if (!compiled.ok) {
+      const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
+      return fail(`model "${graph.id}" has errors: ${errors.map((d) => d.message).join(' ')}`);
+    }
+    const { model, analysis, layerNames } = compiled;
+    inputs.push({ project, graph, flat: analysis.flat, model, layerNames });
+    if (runDir) {
+      const loaded = await loadTrainedWeights(model, project, graph, runDir.dir, options.runId!);
+      if (loaded) return fail(loaded);
+    }
+  }
+  return { ok: true, inputs };
+}
+
+/** Frees the tfjs models of prepared inputs. */
+export function disposeInputs(inputs: readonly ExportInput[]): void {
+  for (const input of inputs) input.model.dispose();
+}
+
+/** The folder a run keeps each model in, named for the model's role in the recipe. */
+export function runModelFolder(project: Project, modelId: string): string | undefined {
+  const { task, model, discriminator } = project.recipe;
+  if (task === 'gan') {
+    if (modelId === model) return 'generator';
+    return modelId === discriminator ? 'discriminator' : undefined;
+  }
+  return modelId === model ? 'main' : undefined;
+}
+
+async function findRun(
+  projectPath: string,
+  runId: string,
+): Promise<{ ok: true; dir: string } | { ok: false; message: string }> {
+  const dir = join(runsFolder(projectPath), runId);
+  if (await exists(join(dir, 'config.json'))) return { ok: true, dir };
+  const runs = (await listRuns(projectPath)).map((r) => r.runId);
+  const known = runs.length === 0 ? 'the project has no runs' : `its runs are: ${runs.join(', ')}`;
+  return { ok: false, message: `no run "${runId}" in ${runsFolder(projectPath)}; ${known}` };
+}
+
+/** Loads a run's weights into `model`; returns why it cannot, or undefined when done. */
+async function loadTrainedWeights(
+  model: tf.LayersModel,
+  project: Project,
+  graph: ModelGraph,
+  runDir: string,
+  runId: string,
+): Promise<string | undefined> {
+  const role = runModelFolder(project, graph.id);
+  if (!role) return `run ${runId} did not train model "${graph.id}" (the recipe trains another)`;
+  const folder = join(runDir, 'models', role);
+  if (!(await exists(join(folder, 'model.json')))) {
+    return `run ${runId} saved no final model "${graph.id}" (it failed or was interrupted)`;
+  }
+  const trained = await loadModelFiles(folder);
+  try {
+    const changed = architectureChange(model.weights, trained.weights);
+    if (changed) {
+      return (
+        `model "${graph.id}" changed since run ${runId} (${changed}); ` +
+        'export without --run, or train it again'
+      );
+    }
+    model.setWeights(trained.getWeights());
+    return undefined;
+  } finally {
+    trained.dispose();
+  }
+}
+
+/** How the current model's weights differ from the run's, or undefined when they line up. */
+function architectureChange(
+  now: readonly tf.LayerVariable[],
+  run: readonly tf.LayerVariable[],
+): string | undefined {
+  const dims = (v: tf.LayerVariable) => v.shape.join('×') || 'scalar';
+  for (let i = 0; i < Math.max(now.length, run.length); i++) {
+    const [a, b] = [now[i], run[i]];
+    if (!a) return `the run has an extra weight ${b.originalName} (${dims(b)})`;
+    if (!b) return `weight ${a.originalName} (${dims(a)}) is new`;
+    if (dims(a) !== dims(b)) {
+      return `weight ${a.originalName} is ${dims(a)} now but ${dims(b)} in the run`;
+    }
+  }
+  return undefined;
+}
+
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
