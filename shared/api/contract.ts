@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trainingEventSchema } from './training-events.js';
 
 /**
  * The one contract between the renderer and main. Both transports (Electron IPC through the
@@ -51,6 +52,38 @@ const menuCommand = z.enum([
   'autoLayout',
 ]);
 export type MenuCommand = z.infer<typeof menuCommand>;
+
+/** The training settings of a run as recorded (shared/training/settings.ts), passed through. */
+const runSettings = z.record(z.string(), z.unknown());
+
+const runListing = z.object({
+  runId: z.string(),
+  startedAt: z.string(),
+  dataset: z.string(),
+  backend: z.string().optional(),
+  settings: runSettings,
+  /** `running` while this session trains it; `interrupted` when it never wrote its summary. */
+  status: z.enum(['running', 'finished', 'stopped', 'failed', 'interrupted']),
+  endedAt: z.string().optional(),
+  reason: z.string().optional(),
+  epochs: z.number().optional(),
+  steps: z.number().optional(),
+  /** The last epoch's figures. */
+  train: z.record(z.string(), z.number()).optional(),
+  validation: z.record(z.string(), z.number()).optional(),
+});
+export type RunListingView = z.output<typeof runListing>;
+
+/** A built-in dataset's schema (shared/datasets/catalogue.ts) as plain JSON. */
+const datasetSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  docs: z.string(),
+  inputShape: z.array(z.number().nullable()),
+  inputDtype: z.enum(['float32', 'int32']),
+  target: z.record(z.string(), z.unknown()),
+  source: z.string(),
+});
 
 /** Requests: one schema pair per channel. */
 export const requests = {
@@ -127,6 +160,52 @@ export const requests = {
     request: z.object({ title: z.string(), dirty: z.boolean() }),
     response: z.object({}),
   },
+  'renderer:training.start': {
+    /**
+     * Trains the current document (validated with the project loader) of the project saved at
+     * `path`; the run is kept beside that file. Progress arrives as `main:training.event`.
+     */
+    request: z.object({
+      path: z.string().min(1),
+      document: projectDocument,
+      /** Another dataset id than the recipe's. */
+      dataset: z.string().min(1).optional(),
+      backend: z.string().min(1).optional(),
+      /** Cut each epoch short (a quick look at a big dataset). */
+      batchesPerEpoch: z.number().int().positive().optional(),
+      /** Continue this run from its newest checkpoint instead of starting a new one. */
+      resumeRunId: z.string().min(1).optional(),
+    }),
+    response: z.object({ runId: z.string() }),
+  },
+  'renderer:training.control': {
+    request: z.object({ runId: z.string().min(1), action: z.enum(['pause', 'resume', 'stop']) }),
+    response: z.object({}),
+  },
+  'renderer:runs.list': {
+    /** The project's runs, newest first. */
+    request: z.object({ path: z.string().min(1) }),
+    response: z.array(runListing),
+  },
+  'renderer:runs.log': {
+    /** A run's recorded events, for charts of past runs. */
+    request: z.object({ path: z.string().min(1), runId: z.string().min(1) }),
+    response: z.array(trainingEventSchema),
+  },
+  'renderer:datasets.list': {
+    request: z.object({}),
+    response: z.array(datasetSchema),
+  },
+  'renderer:backends.describe': {
+    /** Which backend the ladder picks here, and why the better ones were passed over. */
+    request: z.object({}),
+    response: z.object({
+      picked: z.string().nullable(),
+      detail: z.string(),
+      skipped: z.array(z.object({ name: z.string(), reason: z.string() })),
+      available: z.array(z.string()),
+    }),
+  },
 } as const;
 
 /** Events main pushes to the renderer. */
@@ -134,6 +213,8 @@ export const events = {
   'main:menu.command': z.object({ command: menuCommand }),
   'main:project.changedOnDisk': z.object({ path: z.string() }),
   'main:project.openPath': z.object({ path: z.string() }),
+  /** One event of a run this session started. */
+  'main:training.event': z.object({ runId: z.string(), event: trainingEventSchema }),
 } as const;
 
 export type RequestChannel = keyof typeof requests;

@@ -17,6 +17,12 @@ export const requestChannels = [
   'renderer:recovery.list',
   'renderer:recovery.discard',
   'renderer:window.state',
+  'renderer:training.start',
+  'renderer:training.control',
+  'renderer:runs.list',
+  'renderer:runs.log',
+  'renderer:datasets.list',
+  'renderer:backends.describe',
 ] as const satisfies readonly RequestChannel[];
 
 /** Every event channel, for transports that check an event name at run time. */
@@ -24,6 +30,7 @@ export const eventChannels = [
   'main:menu.command',
   'main:project.changedOnDisk',
   'main:project.openPath',
+  'main:training.event',
 ] as const satisfies readonly EventChannel[];
 
 /** `renderer:project.open` → `project.open`: the client's method name for a request channel. */

@@ -83,7 +83,7 @@ export const convolutionEmitters: OnnxTable<ConvKind> = {
   },
   SeparableConv2D: ({ g, inputs: [x], inputShapes: [shape], params: p, weights }) => {
     const [depthwise, pointwise, bias] = weights();
-    const channels = depthwise.shape[2];
+    const channels = depthwise.shape[2]!;
     const window = windowAttributes(shape.slice(0, 2), {
       kernel: p.kernelSize,
       strides: p.strides,
@@ -106,7 +106,7 @@ export const convolutionEmitters: OnnxTable<ConvKind> = {
       strides: p.strides,
       padding: p.padding,
     });
-    const channels = depthwise.shape[2];
+    const channels = depthwise.shape[2]!;
     const y = channelsFirst(g, x, 2, (nchw) =>
       conv(g, nchw, toGrouped(depthwise), p.useBias ? bias : undefined, {
         ...window,

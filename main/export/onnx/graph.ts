@@ -1,11 +1,13 @@
 import type * as tf from '@tensorflow/tfjs';
 import onnxProto from 'onnx-proto';
+import type { onnx as Onnx } from 'onnx-proto';
 
 /** The ONNX protobuf messages (onnx-proto's generated classes). */
 export const { onnx } = onnxProto;
 export type NodeProto = InstanceType<typeof onnx.NodeProto>;
 export type TensorProto = InstanceType<typeof onnx.TensorProto>;
 export type ModelProto = InstanceType<typeof onnx.ModelProto>;
+export type ValueInfo = Onnx.IValueInfoProto;
 
 /** The operator set Strata writes: 17 is the first with LayerNormalization. */
 export const OPSET = 17;
@@ -16,7 +18,7 @@ const { AttributeType } = onnx.AttributeProto;
 export const { DataType } = onnx.TensorProto;
 
 /** An attribute value; the helpers below tag it with its ONNX type. */
-export type Attribute = Omit<onnx.IAttributeProto, 'name'>;
+export type Attribute = Omit<Onnx.IAttributeProto, 'name'>;
 export const int = (i: number): Attribute => ({ type: AttributeType.INT, i });
 export const float = (f: number): Attribute => ({ type: AttributeType.FLOAT, f });
 export const ints = (values: readonly number[]): Attribute => ({
@@ -41,8 +43,8 @@ export const strs = (values: readonly string[]): Attribute => ({
  * starts with the current scope (the Strata node being emitted), so a node in Netron names its layer.
  */
 export class OnnxGraph {
-  readonly nodes: onnx.INodeProto[] = [];
-  readonly initializers: onnx.ITensorProto[] = [];
+  readonly nodes: Onnx.INodeProto[] = [];
+  readonly initializers: Onnx.ITensorProto[] = [];
   scope = 'model';
   private readonly taken = new Set<string>();
 

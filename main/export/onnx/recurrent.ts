@@ -3,7 +3,7 @@ import type { RecurrentKind } from '../../../shared/layers/recurrent.js';
 import { activate } from './activation.js';
 import { dense } from './core.js';
 import type { OnnxTable } from './emitter.js';
-import { float, floats, int, ints, str, strs, type Attribute, type OnnxGraph } from './graph.js';
+import { floats, int, ints, str, strs, type Attribute, type OnnxGraph } from './graph.js';
 
 /** One direction's Keras weights: kernel `[in, gates·u]`, recurrent kernel `[u, gates·u]`, bias. */
 interface CellWeights {

@@ -43,8 +43,12 @@ export const exportTfjs: Exporter = async (input, outDir, onProgress) => {
 function facts({ graph, model }: ExportInput): ModelFacts {
   return {
     name: graph.name,
-    inputs: model.inputs.map((t) => ({ name: t.name, shape: t.shape, dtype: t.dtype })),
-    outputs: model.outputs.map((t) => ({ name: t.name, shape: t.shape })),
+    inputs: model.inputs.map((t, i) => ({
+      name: model.inputNames[i],
+      shape: t.shape,
+      dtype: t.dtype,
+    })),
+    outputs: model.outputs.map((t, i) => ({ name: model.outputNames[i], shape: t.shape })),
     params: model.countParams(),
   };
 }

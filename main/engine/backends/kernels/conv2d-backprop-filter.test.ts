@@ -22,6 +22,11 @@ const cases: { x: number[]; filter: number[]; strides: number | [number, number]
       [0, 0],
     ],
   },
+  // Above 27 values per filter the transposed-convolution route runs instead of patches.
+  { x: [2, 7, 6, 8], filter: [3, 3, 8, 4], strides: 1, pad: 'valid' },
+  { x: [2, 7, 6, 8], filter: [3, 3, 8, 4], strides: 2, pad: 'same' },
+  { x: [1, 9, 8, 5], filter: [3, 2, 5, 3], strides: [2, 3], pad: 'valid' },
+  { x: [1, 8, 7, 8], filter: [2, 2, 8, 5], strides: 3, pad: 'same' },
 ];
 
 describe('Conv2DBackpropFilter on wasm', () => {

@@ -5,6 +5,7 @@ import type {
   KernelFunc,
   TensorInfo,
 } from '@tensorflow/tfjs';
+import { filterGradientFromPatches, PATCH_LIMIT } from './conv2d-filter-patches.js';
 import { composed } from './kernel-scope.js';
 
 /**
@@ -30,6 +31,13 @@ export function conv2dBackpropFilterConfig(backendName: string): KernelConfig {
       format,
     );
     const channelsLast = format === 'channelsLast';
+    const [kh, kw, channels] = filterShape;
+    if (channelsLast && kh * kw * channels <= PATCH_LIMIT) {
+      const typed = attrs as unknown as Conv2DBackpropFilterAttrs;
+      return composed(backend, backendName, (scope) =>
+        filterGradientFromPatches(scope, x, dy, typed),
+      );
+    }
     return composed(backend, backendName, (scope) => {
       const xT = scope.transpose(x, channelsLast ? [3, 1, 2, 0] : [1, 2, 3, 0]);
       const dyT = scope.transpose(dy, channelsLast ? [1, 2, 0, 3] : [2, 3, 0, 1]);

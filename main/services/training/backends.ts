@@ -1,0 +1,27 @@
+import { backendNames, selectBackend } from '../../engine/backends/ladder.js';
+
+/** Which backend the ladder picks on this machine and why the better ones were passed over. */
+export interface BackendReport {
+  picked: string | null;
+  /** How the picked backend runs (binary, threads), or why none could be had. */
+  detail: string;
+  skipped: { name: string; reason: string }[];
+  /** Every backend a user may ask for by name. */
+  available: string[];
+}
+
+let cached: Promise<BackendReport> | undefined;
+
+/**
+ * Climbs the backend ladder once per process and remembers the answer: loading backends is
+ * slow and the answer does not change while the app runs.
+ */
+export function describeBackends(): Promise<BackendReport> {
+  cached ??= selectBackend().then((choice) => ({
+    picked: choice.ok ? choice.name : null,
+    detail: choice.ok ? choice.detail : choice.error,
+    skipped: choice.skipped.map(({ name, reason }) => ({ name, reason })),
+    available: [...backendNames],
+  }));
+  return cached;
+}
