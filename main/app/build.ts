@@ -21,6 +21,20 @@ await build({
   logLevel: 'warning',
 });
 
+// The trainer runs in its own utility process (main/app/trainer-process.ts forks it).
+await build({
+  absWorkingDir: root,
+  entryPoints: ['main/engine/trainer/process-entry.ts'],
+  outfile: 'out/main/trainer/process-entry.js',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node22',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});
+
 // A sandboxed preload has no module loader beyond a `require` that knows only 'electron':
 // everything else must be inside this one CommonJS file.
 await build({
@@ -44,4 +58,6 @@ if (foreign.length > 0) {
     `The preload requires ${foreign.join(', ')}; a sandboxed preload may only require electron.`,
   );
 }
-console.log('built out/main/app/main.js and out/preload/preload.cjs');
+console.log(
+  'built out/main/app/main.js, out/main/trainer/process-entry.js and out/preload/preload.cjs',
+);

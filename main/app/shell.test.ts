@@ -8,7 +8,11 @@ import { startApp } from './shell.js';
 
 vi.mock('electron', () => import('./fake-electron.js'));
 
-const layout = { root: process.cwd(), preload: '/out/preload/preload.cjs' };
+const layout = {
+  root: process.cwd(),
+  preload: '/out/preload/preload.cjs',
+  trainer: '/out/main/trainer/process-entry.js',
+};
 let userData: string;
 const argv = process.argv;
 

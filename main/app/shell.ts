@@ -11,12 +11,15 @@ import { projectPathsFromArgv } from './launch.js';
 import { menuTemplate } from './menu.js';
 import type { MenuActions } from './menu.js';
 import { registerAppScheme, serveAppProtocol } from './protocol.js';
+import { utilityProcessLauncher } from './trainer-process.js';
 import { ProjectWindows } from './windows.js';
 
 /** Where the built pieces are: the root holds package.json and dist/renderer; out/ the bundles. */
 export interface AppLayout {
   root: string;
   preload: string;
+  /** The bundled trainer process entry (out/main/trainer/process-entry.js). */
+  trainer: string;
 }
 
 /**
@@ -68,6 +71,7 @@ export function startApp(layout: AppLayout): void {
         recent,
         recovery: new RecoveryStore(userData),
         templates: builtInTemplates,
+        trainer: utilityProcessLauncher(layout.trainer),
       },
       layout.preload,
     );

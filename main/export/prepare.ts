@@ -47,19 +47,32 @@ export async function prepareExport(
     return { ok: false, message };
   };
   for (const graph of graphs) {
-    const compiled = compileModel(graph, graph.name, { blocks: project.blocks });
-    if (!compiled.ok) {
-      const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
-      return fail(`model "${graph.id}" has errors: ${errors.map((d) => d.message).join(' ')}`);
-    }
-    const { model, analysis, layerNames } = compiled;
-    inputs.push({ project, graph, flat: analysis.flat, model, layerNames });
+    const input = compileForExport(project, graph);
+    if (typeof input === 'string') return fail(input);
+    inputs.push(input);
     if (runDir) {
-      const loaded = await loadTrainedWeights(model, project, graph, runDir.dir, options.runId!);
+      const loaded = await loadTrainedWeights(
+        input.model,
+        project,
+        graph,
+        runDir.dir,
+        options.runId!,
+      );
       if (loaded) return fail(loaded);
     }
   }
   return { ok: true, inputs };
+}
+
+/** One model of a project compiled for export (fresh weights), or why it cannot be. */
+export function compileForExport(project: Project, graph: ModelGraph): ExportInput | string {
+  const compiled = compileModel(graph, graph.name, { blocks: project.blocks });
+  if (!compiled.ok) {
+    const errors = compiled.diagnostics.filter((d) => d.severity === 'error');
+    return `model "${graph.id}" has errors: ${errors.map((d) => d.message).join(' ')}`;
+  }
+  const { model, analysis, layerNames } = compiled;
+  return { project, graph, flat: analysis.flat, model, layerNames };
 }
 
 /** Frees the tfjs models of prepared inputs. */

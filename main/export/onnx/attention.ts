@@ -21,7 +21,8 @@ class WeightCursor {
   constructor(private readonly all: tf.Tensor[]) {}
   take(n: number): tf.Tensor[] {
     const taken = this.all.slice(this.at, this.at + n);
-    if (taken.length < n) throw new Error(`the layer has ${this.all.length} weights, fewer than expected`);
+    if (taken.length < n)
+      throw new Error(`the layer has ${this.all.length} weights, fewer than expected`);
     this.at += n;
     return taken;
   }
@@ -39,7 +40,13 @@ class WeightCursor {
 const MASKED = -1e9;
 
 /** `[batch, T, F]` projected per head and split: `[batch, heads, T, size]`, or `[batch, heads, size, T]` for keys. */
-function heads(g: OnnxGraph, x: string, [kernel, bias]: [tf.Tensor, tf.Tensor], scale: number, keys: boolean) {
+function heads(
+  g: OnnxGraph,
+  x: string,
+  [kernel, bias]: [tf.Tensor, tf.Tensor],
+  scale: number,
+  keys: boolean,
+) {
   const [features, count, size] = kernel.shape;
   const flatKernel = tf.mul(tf.reshape(kernel, [features, count * size]), scale);
   const projected = dense(g, x, flatKernel, tf.mul(tf.reshape(bias, [-1]), scale));
@@ -94,7 +101,13 @@ type Kind = 'MultiHeadAttention' | 'TransformerEncoderBlock' | 'TransformerDecod
 
 /** Attention and the transformer blocks, composed from MatMul, Softmax and LayerNormalization. */
 export const attentionEmitters: OnnxTable<Kind> = {
-  MultiHeadAttention: ({ g, inputs: [query, source = query], inputShapes: [qs, ss = qs], params, weights }) =>
+  MultiHeadAttention: ({
+    g,
+    inputs: [query, source = query],
+    inputShapes: [qs, ss = qs],
+    params,
+    weights,
+  }) =>
     attention(g, query, source, new WeightCursor(weights()).attention(), params.causal, [qs, ss]),
   TransformerEncoderBlock: ({ g, inputs: [x], inputShapes: [s], params, weights }) => {
     const cursor = new WeightCursor(weights());

@@ -69,11 +69,16 @@ export const convolutionEmitters: OnnxTable<ConvKind> = {
     const w = g.weight('kernel', tf.transpose(kernel, [3, 2, 0, 1]));
     // TensorFlow crops `max(k - s, 0)` from the full transposed output for 'same' (the extra
     // one at the end) and pads with zeros at the end when the kernel is shorter than the stride.
-    const total = p.kernelSize.map((k, a) => (p.padding === 'same' ? Math.max(k - p.strides[a], 0) : 0));
+    const total = p.kernelSize.map((k, a) =>
+      p.padding === 'same' ? Math.max(k - p.strides[a], 0) : 0,
+    );
     const attributes = {
       kernel_shape: ints(p.kernelSize),
       strides: ints(p.strides),
-      pads: ints([...total.map((t) => Math.floor(t / 2)), ...total.map((t) => t - Math.floor(t / 2))]),
+      pads: ints([
+        ...total.map((t) => Math.floor(t / 2)),
+        ...total.map((t) => t - Math.floor(t / 2)),
+      ]),
       output_padding: ints(p.kernelSize.map((k, a) => Math.max(p.strides[a] - k, 0))),
     };
     const y = channelsFirst(g, x, 2, (nchw) =>

@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs';
+import type * as tf from '@tensorflow/tfjs';
 import type { LayerKind } from '../../../shared/layers/catalogue.js';
 import { activate } from './activation.js';
 import type { OnnxTable } from './emitter.js';
@@ -57,7 +57,8 @@ export const coreEmitters: OnnxTable<CoreKind & LayerKind> = {
   Reshape: ({ g, inputs: [x], shape }) =>
     // 0 copies the batch size; an unknown (variable) axis is left to ONNX as -1.
     g.op('Reshape', [x, g.int64s('shape', [0, ...shape.map((d) => d ?? -1)])]),
-  Permute: ({ g, inputs: [x], params }) => g.op('Transpose', [x], { perm: ints([0, ...params.dims]) }),
+  Permute: ({ g, inputs: [x], params }) =>
+    g.op('Transpose', [x], { perm: ints([0, ...params.dims]) }),
   RepeatVector: ({ g, inputs: [x], params }) => {
     const column = g.op('Unsqueeze', [x, g.int64s('axes', [1])]);
     return g.op('Tile', [column, g.int64s('repeats', [1, params.n, 1])]);

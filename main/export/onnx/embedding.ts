@@ -13,7 +13,12 @@ function addPositions(g: OnnxGraph, x: string, table: tf.Tensor, steps: number |
   }
   // Variable length: slice the table to the input's length at run time.
   const length = g.op('Shape', [x], { start: int(1), end: int(2) });
-  const rows = g.op('Slice', [g.weight('positions', table), g.int64s('start', [0]), length, g.int64s('axes', [0])]);
+  const rows = g.op('Slice', [
+    g.weight('positions', table),
+    g.int64s('start', [0]),
+    length,
+    g.int64s('axes', [0]),
+  ]);
   return g.op('Add', [x, rows]);
 }
 

@@ -61,11 +61,14 @@ describe('ONNX exporter', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.unsupported).toEqual([
-      { nodeId: 'n1', kind: 'MultiHeadAttention', reason: expect.stringContaining('fixed sequence length') },
+      {
+        nodeId: 'n1',
+        kind: 'MultiHeadAttention',
+        reason: expect.stringContaining('fixed sequence length'),
+      },
     ]);
     expect(result.message).toContain('n1 (MultiHeadAttention)');
     expect(await readdir(dir)).toEqual([]);
     input.model.dispose();
   });
 });
-

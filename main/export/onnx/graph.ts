@@ -85,7 +85,11 @@ export class OnnxGraph {
   }
 
   /** Adds a node with one output and returns its name. */
-  op(opType: string, inputs: readonly string[], attributes: Record<string, Attribute> = {}): string {
+  op(
+    opType: string,
+    inputs: readonly string[],
+    attributes: Record<string, Attribute> = {},
+  ): string {
     return this.opN(opType, inputs, 1, attributes)[0];
   }
 
@@ -108,7 +112,9 @@ export class OnnxGraph {
       name,
       dims: [...dims],
       dataType: DataType.FLOAT,
-      rawData: new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)),
+      rawData: new Uint8Array(
+        data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength),
+      ),
     });
     return name;
   }

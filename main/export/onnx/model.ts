@@ -3,7 +3,15 @@ import type { LayerKind } from '../../../shared/layers/catalogue.js';
 import type { TensorShape } from '../../../shared/layers/shape.js';
 import type { ExportInput, UnsupportedLayer } from '../exporter.js';
 import { UnsupportedNode, type ElementType, type OnnxEmitter } from './emitter.js';
-import { DataType, IR_VERSION, OnnxGraph, onnx, OPSET, type ModelProto, type ValueInfo } from './graph.js';
+import {
+  DataType,
+  IR_VERSION,
+  OnnxGraph,
+  onnx,
+  OPSET,
+  type ModelProto,
+  type ValueInfo,
+} from './graph.js';
 import { onnxEmitters } from './table.js';
 
 export type OnnxBuild =
@@ -12,7 +20,10 @@ export type OnnxBuild =
 
 /** A graph input or output: `[batch, …shape]` with unknown sizes named. */
 function valueInfo(name: string, shape: TensorShape, type: ElementType): ValueInfo {
-  const dims = [{ dimParam: 'batch' }, ...shape.map((d, i) => (d === null ? { dimParam: `${name}_${i + 1}` } : { dimValue: d }))];
+  const dims = [
+    { dimParam: 'batch' },
+    ...shape.map((d, i) => (d === null ? { dimParam: `${name}_${i + 1}` } : { dimValue: d })),
+  ];
   const elemType = type === 'int' ? DataType.INT32 : DataType.FLOAT;
   return { name, type: { tensorType: { elemType, shape: { dim: dims } } } };
 }
@@ -22,7 +33,12 @@ function valueInfo(name: string, shape: TensorShape, type: ElementType): ValueIn
  * weights as initializers. Tensors stay channels-last, so the inputs and outputs are those of
  * the tfjs model. Graph inputs and outputs are named after their Input and Output node ids.
  */
-export function buildOnnxModel({ flat, model, layerNames, graph }: Pick<ExportInput, 'flat' | 'model' | 'layerNames' | 'graph'>): OnnxBuild {
+export function buildOnnxModel({
+  flat,
+  model,
+  layerNames,
+  graph,
+}: Pick<ExportInput, 'flat' | 'model' | 'layerNames' | 'graph'>): OnnxBuild {
   const g = new OnnxGraph();
   const tensors = new Map<string, { name: string; type: ElementType }>();
   const unsupported: UnsupportedLayer[] = [];

@@ -23,12 +23,13 @@ export function randomiseWeights(model: tf.LayersModel, seed = 1): void {
   const next = random(seed);
   for (const layer of model.layers) {
     const values = layer.weights.map((w) => {
-      const size = w.shape.reduce((n, d) => n * d!, 1);
+      const shape = w.shape as number[];
+      const size = shape.reduce((n, d) => n * d, 1);
       const positive = /variance/.test(w.originalName);
       const data = Float32Array.from({ length: size }, () =>
         positive ? 0.5 + next() : (next() - 0.5) * 0.8,
       );
-      return tf.tensor(data, w.shape as number[]);
+      return tf.tensor(data, shape);
     });
     if (values.length > 0) layer.setWeights(values);
     tf.dispose(values);
@@ -86,10 +87,16 @@ export async function onnxParity(
     const examples = randomInputs(analysis.flat, options.batch ?? 3, options.seed ?? 2);
     const feeds: Record<string, ort.Tensor> = {};
     for (const e of examples) {
-      feeds[e.id] = new ort.Tensor(e.data instanceof Int32Array ? 'int32' : 'float32', e.data, e.shape);
+      feeds[e.id] = new ort.Tensor(
+        e.data instanceof Int32Array ? 'int32' : 'float32',
+        e.data,
+        e.shape,
+      );
     }
     const onnxOut = await session.run(feeds);
-    const tfInputs = examples.map((e) => tf.tensor(e.data, e.shape, e.data instanceof Int32Array ? 'int32' : 'float32'));
+    const tfInputs = examples.map((e) =>
+      tf.tensor(e.data, e.shape, e.data instanceof Int32Array ? 'int32' : 'float32'),
+    );
     const predicted = model.predict(tfInputs);
     const tfOut = Array.isArray(predicted) ? predicted : [predicted];
     let maxAbs = 0;
@@ -98,11 +105,15 @@ export async function onnxParity(
       const expected = tfOut[i].dataSync();
       const actual = onnxOut[name].data as Float32Array;
       if (actual.length !== expected.length) {
-        throw new Error(`output ${name}: ONNX gives ${actual.length} values, tfjs ${expected.length}`);
+        throw new Error(
+          `output ${name}: ONNX gives ${actual.length} values, tfjs ${expected.length}`,
+        );
       }
       const dims = onnxOut[name].dims.join('×');
       if (dims !== tfOut[i].shape.join('×')) {
-        throw new Error(`output ${name}: ONNX gives shape ${dims}, tfjs ${tfOut[i].shape.join('×')}`);
+        throw new Error(
+          `output ${name}: ONNX gives shape ${dims}, tfjs ${tfOut[i].shape.join('×')}`,
+        );
       }
       for (let j = 0; j < expected.length; j++) {
         const diff = Math.abs(actual[j] - expected[j]);

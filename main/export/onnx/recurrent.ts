@@ -60,12 +60,22 @@ export interface RecurrentSpec {
 export function recurrent(g: OnnxGraph, x: string, spec: RecurrentSpec): [string, string] {
   const { kind, cells } = spec;
   const stack = (pick: (c: CellWeights) => tf.Tensor) => tf.stack(cells.map(pick));
-  const w = g.weight('W', stack((c) => gates(kind, c.kernel)));
-  const r = g.weight('R', stack((c) => gates(kind, c.recurrent)));
-  const b = g.weight('B', stack((c) => biases(kind, c.bias)));
+  const w = g.weight(
+    'W',
+    stack((c) => gates(kind, c.kernel)),
+  );
+  const r = g.weight(
+    'R',
+    stack((c) => gates(kind, c.recurrent)),
+  );
+  const b = g.weight(
+    'B',
+    stack((c) => biases(kind, c.bias)),
+  );
   const directions = cells.length;
   const act = ONNX_ACTIVATION[spec.activation];
-  const perCell = kind === 'LSTM' ? ['Sigmoid', act, act] : kind === 'GRU' ? ['Sigmoid', act] : [act];
+  const perCell =
+    kind === 'LSTM' ? ['Sigmoid', act, act] : kind === 'GRU' ? ['Sigmoid', act] : [act];
   const activations = Array.from({ length: directions }, () => perCell).flat();
   const attributes: Record<string, Attribute> = {
     hidden_size: int(spec.units),
@@ -107,7 +117,10 @@ function merged(
     : g.op('Transpose', [yh], { perm: ints([1, 0, 2]) });
   const axis = sequences ? 2 : 1;
   if (mode === 'concat') {
-    return g.op('Reshape', [batchFirst, g.int64s('shape', [0, ...(sequences ? [0] : []), 2 * units])]);
+    return g.op('Reshape', [
+      batchFirst,
+      g.int64s('shape', [0, ...(sequences ? [0] : []), 2 * units]),
+    ]);
   }
   const reduce = { sum: 'ReduceSum', mul: 'ReduceProd', ave: 'ReduceMean' }[mode];
   // ReduceSum takes its axes as an input from opset 13; the others still as an attribute in 17.
@@ -127,9 +140,17 @@ type Kind = 'SimpleRNN' | 'LSTM' | 'GRU' | 'Bidirectional' | 'TimeDistributed';
 /** Emitters of the recurrent family on batch-first sequences. */
 export const recurrentEmitters: OnnxTable<Kind> = {
   SimpleRNN: ({ g, inputs: [x], params: p, weights }) =>
-    single(g, recurrent(g, x, { ...p, kind: 'SimpleRNN', resetAfter: false, cells: [cell(weights())] }), p.returnSequences),
+    single(
+      g,
+      recurrent(g, x, { ...p, kind: 'SimpleRNN', resetAfter: false, cells: [cell(weights())] }),
+      p.returnSequences,
+    ),
   LSTM: ({ g, inputs: [x], params: p, weights }) =>
-    single(g, recurrent(g, x, { ...p, kind: 'LSTM', resetAfter: false, cells: [cell(weights())] }), p.returnSequences),
+    single(
+      g,
+      recurrent(g, x, { ...p, kind: 'LSTM', resetAfter: false, cells: [cell(weights())] }),
+      p.returnSequences,
+    ),
   GRU: ({ g, inputs: [x], params: p, weights }) =>
     single(g, recurrent(g, x, { ...p, kind: 'GRU', cells: [cell(weights())] }), p.returnSequences),
   Bidirectional: ({ g, inputs: [x], params: p, weights }) => {

@@ -20,17 +20,22 @@ export function layerNorm(
 /** A slice end past any length, for "to the end". */
 const TO_END = 2 ** 53;
 
-type SpatialKind = 'UpSampling2D' | 'ZeroPadding2D' | 'Cropping2D' | 'BatchNormalization' | 'LayerNormalization';
+type SpatialKind =
+  'UpSampling2D' | 'ZeroPadding2D' | 'Cropping2D' | 'BatchNormalization' | 'LayerNormalization';
 
 /** Emitters of the resizing and normalisation kinds, all on channels-last tensors. */
 export const spatialEmitters: OnnxTable<SpatialKind> = {
   // Nearest neighbour with asymmetric coordinates and floor: output row i reads input row ⌊i/s⌋.
   UpSampling2D: ({ g, inputs: [x], params: { size } }) =>
-    g.op('Resize', [x, '', g.floatConstant('scales', Float32Array.of(1, size[0], size[1], 1), [4])], {
-      mode: str('nearest'),
-      coordinate_transformation_mode: str('asymmetric'),
-      nearest_mode: str('floor'),
-    }),
+    g.op(
+      'Resize',
+      [x, '', g.floatConstant('scales', Float32Array.of(1, size[0], size[1], 1), [4])],
+      {
+        mode: str('nearest'),
+        coordinate_transformation_mode: str('asymmetric'),
+        nearest_mode: str('floor'),
+      },
+    ),
   ZeroPadding2D: ({ g, inputs: [x], params: { padding } }) => {
     const [top, bottom, left, right] = padding;
     return g.op('Pad', [x, g.int64s('pads', [0, top, left, 0, 0, bottom, right, 0])]);

@@ -63,7 +63,9 @@ export const exportPyTorch: Exporter = async (input, outDir, onProgress) => {
 /** What a user should know about this particular export. */
 function notesFor(input: ExportInput): string[] {
   const kinds = new Set(input.flat.graph.nodes.map((n) => n.kind));
-  const notes = ['Tensors are channels-last (NHWC) as in Strata; the module permutes around convolutions.'];
+  const notes = [
+    'Tensors are channels-last (NHWC) as in Strata; the module permutes around convolutions.',
+  ];
   if (kinds.has('LSTM') || kinds.has('SimpleRNN') || kinds.has('Bidirectional')) {
     notes.push(
       "torch's LSTM and RNN keep a second (recurrent) bias that Keras lacks; it is exported as zeros, so torch counts more parameters.",

@@ -30,12 +30,19 @@ export interface TorchModule {
 }
 
 export type ModuleResult =
-  | { ok: true; module: TorchModule }
-  | { ok: false; unsupported: UnsupportedLayer[] };
+  { ok: true; module: TorchModule } | { ok: false; unsupported: UnsupportedLayer[] };
 
 /** Names of classes the helpers define, which the model class must not take. */
 const HELPER_CLASSES = new Set(
-  ['Conv1d', 'Conv2d', 'ConvTranspose2d', 'SeparableConv2d', 'Pool', 'BatchNorm', 'Recurrent'].concat(
+  [
+    'Conv1d',
+    'Conv2d',
+    'ConvTranspose2d',
+    'SeparableConv2d',
+    'Pool',
+    'BatchNorm',
+    'Recurrent',
+  ].concat(
     ['PositionEmbedding', 'SinusoidalPositionalEncoding', 'MultiHeadAttention'],
     ['TransformerEncoderBlock', 'TransformerDecoderBlock', 'ChannelsLastConv'],
   ),
@@ -138,7 +145,11 @@ function stateOf(input: ModuleInput, id: string, name: string, layer: TorchLayer
   const weights = input.model.getLayer(input.layerNames.get(id)!).getWeights();
   const entries = layer.state!(weights);
   return entries.map(([key, tensor]) => {
-    const named = { name: `${name}.${key}`, shape: tensor.shape, data: tensor.dataSync() as Float32Array };
+    const named = {
+      name: `${name}.${key}`,
+      shape: tensor.shape,
+      data: tensor.dataSync() as Float32Array,
+    };
     tensor.dispose();
     return named;
   });

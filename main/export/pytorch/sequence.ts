@@ -48,8 +48,7 @@ const reorderGates = (kind: RecurrentKind, t: tf.Tensor): tf.Tensor => {
  * `bias_ih` with zeros in `bias_hh`; its GRU (reset_after) has both, input bias first.
  */
 function recurrentState(kind: RecurrentKind, [kernel, recurrent, bias]: tf.Tensor[], suffix = '') {
-  const [inputBias, recurrentBias] =
-    kind === 'GRU' ? tf.unstack(bias) : [bias, tf.zerosLike(bias)];
+  const [inputBias, recurrentBias] = kind === 'GRU' ? tf.unstack(bias) : [bias, tf.zerosLike(bias)];
   const entries: Entry[] = [
     [`rnn.weight_ih_l0${suffix}`, tf.transpose(reorderGates(kind, kernel))],
     [`rnn.weight_hh_l0${suffix}`, tf.transpose(reorderGates(kind, recurrent))],

@@ -104,7 +104,8 @@ export const spatialEmitters: TorchTable<SpatialKind> = {
   // The tensors stay channels-last, so flattening matches Keras' order and the Dense after it.
   Flatten: () => ({ forward: ([x]) => `${x}.flatten(1)` }),
   Reshape: (_, { output }) => ({
-    forward: ([x]) => `${x}.reshape(${[`${x}.shape[0]`, ...output.map((d) => d ?? -1)].join(', ')})`,
+    forward: ([x]) =>
+      `${x}.reshape(${[`${x}.shape[0]`, ...output.map((d) => d ?? -1)].join(', ')})`,
   }),
   Permute: ({ dims }) => ({ forward: ([x]) => `${x}.permute(0, ${dims.join(', ')})` }),
   RepeatVector: ({ n }) => ({ forward: ([x]) => `${x}.unsqueeze(1).repeat(1, ${n}, 1)` }),
@@ -115,8 +116,7 @@ export const spatialEmitters: TorchTable<SpatialKind> = {
     forward: ([x]) => `F.pad(${x}, (0, 0, ${left}, ${right}, ${top}, ${bottom}))`,
   }),
   Cropping2D: ({ cropping: [top, bottom, left, right] }) => ({
-    forward: ([x]) =>
-      `${x}[:, ${top}:${x}.shape[1] - ${bottom}, ${left}:${x}.shape[2] - ${right}]`,
+    forward: ([x]) => `${x}[:, ${top}:${x}.shape[1] - ${bottom}, ${left}:${x}.shape[2] - ${right}]`,
   }),
 };
 

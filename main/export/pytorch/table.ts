@@ -31,5 +31,7 @@ export const torchEmitters: TorchTable<LayerKind> = {
   Multiply: () => ({ forward: merge('*') }),
   Average: () => ({ forward: (inputs) => `${merge('+')(inputs)} / ${inputs.length}` }),
   // Tensors stay channels-last, so Keras' axis (batch = 0, negative from the end) is torch's dim.
-  Concatenate: ({ axis }) => ({ forward: (inputs) => `torch.cat([${inputs.join(', ')}], dim=${axis})` }),
+  Concatenate: ({ axis }) => ({
+    forward: (inputs) => `torch.cat([${inputs.join(', ')}], dim=${axis})`,
+  }),
 };

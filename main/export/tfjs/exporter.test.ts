@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templates } from '../../../shared/templates/index.js';
-import { compileModel } from '../../engine/tfjs/compile.js';
 import type { ExportInput } from '../exporter.js';
+import { compileForExport } from '../prepare.js';
 import { exportTfjs, TFJS_FILES } from './exporter.js';
 
 const run = promisify(execFile);
@@ -25,15 +25,9 @@ afterAll(async () => {
 });
 
 function compiled(project: ExportInput['project'], graph: ExportInput['graph']): ExportInput {
-  const result = compileModel(graph, graph.name, { blocks: project.blocks });
-  if (!result.ok) throw new Error(`${graph.id} does not compile`);
-  return {
-    project,
-    graph,
-    flat: result.analysis.flat,
-    model: result.model,
-    layerNames: result.layerNames,
-  };
+  const input = compileForExport(project, graph);
+  if (typeof input === 'string') throw new Error(input);
+  return input;
 }
 
 /** Two examples per input: token ids below every template's vocabulary, or values in [-1, 1). */

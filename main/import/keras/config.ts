@@ -6,7 +6,13 @@ export type KerasConfig = Record<string, unknown>;
 
 /** What one Keras layer becomes in a Strata graph. */
 export type Conversion =
-  | { kind: LayerKind; params: Record<string, unknown>; warnings?: string[] }
+  | {
+      kind: LayerKind;
+      params: Record<string, unknown>;
+      warnings?: string[];
+      /** The axis a normalisation works on, which must turn out to be the input's last. */
+      lastAxis?: number;
+    }
   /** Passes its input through (a linear Activation, an identity): its consumers are rewired. */
   | { identity: true }
   | { unsupported: string };
@@ -84,5 +90,17 @@ export function withActivation(
   make: (activation: ActivationName) => Conversion,
 ): Conversion {
   const act = activation(value);
-  return act ? make(act) : { unsupported: `activation "${serialisedName(value)}" has no Strata equivalent` };
+  return act
+    ? make(act)
+    : { unsupported: `activation "${serialisedName(value)}" has no Strata equivalent` };
+}
+
+/** `make()` when every option in `accepted` behaves like Strata, else why not. */
+export function guarded(
+  config: KerasConfig,
+  accepted: Record<string, readonly unknown[]>,
+  make: () => Conversion,
+): Conversion {
+  const reason = unexpressible(config, accepted);
+  return reason ? { unsupported: reason } : make();
 }

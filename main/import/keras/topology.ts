@@ -125,7 +125,13 @@ function functional(
   });
   return {
     ok: true,
-    topology: { name, layers, inputs: endpoints(inputLayers), outputs: endpoints(outputLayers), loss },
+    topology: {
+      name,
+      layers,
+      inputs: endpoints(inputLayers),
+      outputs: endpoints(outputLayers),
+      loss,
+    },
   };
 }
 

@@ -1,6 +1,10 @@
 import type { EventChannel, EventOf, SaveResult } from '../../../shared/api/contract.js';
 import type { Reply } from '../../../shared/api/reply.js';
 import { serializeProject } from '../../../shared/project/serialize.js';
+import type { BackendReport } from '../training/backends.js';
+import type { TrainerLauncher } from '../training/launcher.js';
+import { trainingHandlers } from '../training/handlers.js';
+import { TrainingService } from '../training/service.js';
 import { DiskWatch } from '../documents/disk-watch.js';
 import { openProject, saveProject } from '../documents/project-documents.js';
 import type { ProjectDialogs } from '../documents/project-documents.js';
@@ -28,6 +32,10 @@ export interface SessionHost {
   onWindowState?(state: WindowState): void;
   /** Called with every save's outcome (the shell closes a window whose close waited on it). */
   onSaved?(result: SaveResult): void;
+  /** Runs training off this thread; a worker thread unless the shell gives a utility process. */
+  trainer?: TrainerLauncher;
+  /** The backend ladder's answer on this machine (cached by the default). */
+  describeBackends?: () => Promise<BackendReport>;
   /** Answers outside the contract become errors: on in tests. */
   checkResponses?: boolean;
 }
@@ -48,8 +56,10 @@ export interface Session {
   offerOpen(path: string): void;
   /** The offered path if `app.info` has not taken it yet (the shell then sends an event). */
   takeOffer(): string | undefined;
-  /** Stops watching files; call when the window or socket closes. */
+  /** Stops watching files and stops this session's training runs; call when the window or socket closes. */
   dispose(): void;
+  /** This session's training runs. */
+  readonly training: TrainingService;
 }
 
 /** Creates a session: one per window or WebSocket connection. */
@@ -72,6 +82,11 @@ export function createSession(host: SessionHost): Session {
       host.emit('main:project.changedOnDisk', { path: shown }),
     );
   };
+
+  const training = new TrainingService(
+    (runId, event) => host.emit('main:training.event', { runId, event }),
+    host.trainer,
+  );
 
   const handlers: Handlers = {
     'renderer:app.info': async () => {
@@ -128,6 +143,7 @@ export function createSession(host: SessionHost): Session {
       host.onWindowState?.(state);
       return { ok: true, result: {} };
     },
+    ...trainingHandlers(host, training),
   };
 
   return {
@@ -142,6 +158,10 @@ export function createSession(host: SessionHost): Session {
       offered = host.paths.present(path) ?? path;
     },
     takeOffer,
-    dispose: () => watch?.close(),
+    training,
+    dispose: () => {
+      watch?.close();
+      void training.stopAll();
+    },
   };
 }

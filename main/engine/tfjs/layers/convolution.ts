@@ -17,6 +17,17 @@ function activated(
   return act.after ? chain(layer, act.after) : chain(layer);
 }
 
+/**
+ * tfjs 4.22's SeparableConv2D leaves `depth_multiplier` out of its saved config, so a saved model
+ * with a multiplier above 1 reloads with 1 and its weights no longer fit; save it too.
+ */
+function savingDepthMultiplier(layer: tf.layers.Layer): tf.layers.Layer {
+  const getConfig = layer.getConfig.bind(layer);
+  const { depthMultiplier } = layer as unknown as { depthMultiplier: number };
+  layer.getConfig = () => ({ ...getConfig(), depthMultiplier });
+  return layer;
+}
+
 /** tfjs builders of the convolution family; activations fuse into the layer where tfjs can. */
 export const convolutionBuilders: BuilderTable<keyof typeof convolutionLayers> = {
   Conv1D: ({ activation, ...p }, { name }) =>
@@ -29,7 +40,7 @@ export const convolutionBuilders: BuilderTable<keyof typeof convolutionLayers> =
     ),
   SeparableConv2D: ({ activation, ...p }, { name }) =>
     activated(activation, name, (act) =>
-      tf.layers.separableConv2d({ ...p, activation: act, name }),
+      savingDepthMultiplier(tf.layers.separableConv2d({ ...p, activation: act, name })),
     ),
   DepthwiseConv2D: ({ activation, ...p }, { name }) =>
     activated(activation, name, (act) =>

@@ -1,0 +1,66 @@
+/// <reference lib="dom" />
+// Code that runs inside the page: frame timestamps and the edit-to-shapes timer.
+
+declare global {
+  interface Window {
+    /** rAF timestamps collected while a drag runs. */
+    __frames?: number[];
+    __stopFrames?: boolean;
+  }
+}
+
+/** Starts recording every requestAnimationFrame timestamp. */
+export function startFrames(): void {
+  window.__frames = [];
+  window.__stopFrames = false;
+  const tick = (t: number) => {
+    if (window.__stopFrames) return;
+    window.__frames?.push(t);
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+}
+
+/** Stops recording and returns the timestamps. */
+export function stopFrames(): number[] {
+  window.__stopFrames = true;
+  return window.__frames ?? [];
+}
+
+/** Resolves at the next frame: the benchmark moves the mouse once per frame, like a real one. */
+export function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+/**
+ * Types `value` into the number field `selector` as one input event, then times how long until
+ * an edge label reads `expected` (the DOM updated) and until the frame that paints it begins.
+ */
+export function timeEdit(args: {
+  selector: string;
+  value: string;
+  expected: string;
+}): Promise<{ dom: number; frame: number }> {
+  const input = document.querySelector<HTMLInputElement>(args.selector);
+  const labels = document.querySelector('.react-flow__edgelabel-renderer');
+  if (!input || !labels) throw new Error(`No ${args.selector} or no edge labels on the page.`);
+  const shows = () =>
+    [...labels.querySelectorAll('[data-testid="edge-shape"]')].some(
+      (l) => l.textContent === args.expected,
+    );
+  return new Promise((resolve) => {
+    let start = 0;
+    const observer = new MutationObserver(() => {
+      if (!shows()) return;
+      const dom = performance.now() - start;
+      observer.disconnect();
+      requestAnimationFrame(() => resolve({ dom, frame: performance.now() - start }));
+    });
+    observer.observe(labels, { subtree: true, childList: true, characterData: true });
+    // React tracks the input's value through the prototype setter; set it the way typing does.
+    const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
+    start = performance.now();
+    setValue?.call(input, args.value);
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+}

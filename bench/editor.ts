@@ -1,0 +1,135 @@
+// Frame time while dragging a node of a 1,000-node graph in the real editor (Chromium, served by
+// `strata serve`), against the same drag on an otherwise empty canvas measured in the same run,
+// and the time from an edit in the inspector to the new shape on the canvas.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Page } from '@playwright/test';
+import { build } from 'vite';
+import { serializeProject } from '../shared/project/serialize.js';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from '../e2e/chromium.js';
+import { serveFolder } from '../e2e/server.js';
+import { chainProject, middleNode, nodeName } from './editor-graph.js';
+import { nextFrame, startFrames, stopFrames, timeEdit } from './editor-probes.js';
+
+const NODES = 1_000;
+const DRAGS = 3;
+const DRAG_STEPS = 90;
+const EDITS = 15;
+const FILE = 'big.strata';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const median = (xs: number[]) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+};
+const ms = (x: number) => x.toFixed(2);
+
+async function waitReady(page: Page) {
+  await page.locator('[data-app-state="loaded"]').waitFor();
+}
+
+/** Drags a node in a circle-free zig-zag, one mouse move per frame; returns frame intervals. */
+async function dragFrames(page: Page, title: string): Promise<number[]> {
+  const intervals: number[] = [];
+  for (let drag = 0; drag < DRAGS; drag++) {
+    const header = page.getByLabel(`${title} layer`, { exact: true }).locator('.layer-node-header');
+    const box = await header.boundingBox();
+    if (!box) throw new Error(`${title} is not on screen.`);
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.evaluate(startFrames);
+    for (let step = 1; step <= DRAG_STEPS; step++) {
+      await page.evaluate(nextFrame);
+      // Out and back, so the node ends where it began and every drag covers the same ground.
+      const t = step <= DRAG_STEPS / 2 ? step : DRAG_STEPS - step;
+      await page.mouse.move(x + t * 4, y + t * 2);
+    }
+    const frames = await page.evaluate(stopFrames);
+    await page.mouse.up();
+    for (let i = 1; i < frames.length; i++) intervals.push(frames[i] - frames[i - 1]);
+  }
+  return intervals;
+}
+
+/** Selects `title` and types new unit counts into the inspector, timing each to the canvas. */
+async function editTimes(page: Page, title: string) {
+  await page.getByLabel(`${title} layer`, { exact: true }).locator('.layer-node-header').click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  const units = inspector.getByLabel('units', { exact: true });
+  await units.waitFor();
+  const id = await units.getAttribute('id');
+  const results: { dom: number; frame: number }[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const value = String(100 + i);
+    results.push(
+      await page.evaluate(timeEdit, { selector: `[id="${id}"]`, value, expected: value }),
+    );
+  }
+  return {
+    dom: median(results.map((r) => r.dom)),
+    frame: median(results.map((r) => r.frame)),
+  };
+}
+
+async function main() {
+  const missing = chromiumMissing();
+  if (missing) throw new Error(missing);
+  await build({
+    configFile: join(root, 'vite.config.ts'),
+    root: join(root, 'renderer'),
+    logLevel: 'warn',
+  });
+  const served = await serveFolder();
+  await writeFile(join(served.folder, FILE), serializeProject(chainProject(NODES)));
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // tsx keeps function names with an `__name` helper that the probes carry into the page.
+    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+    await page.goto(served.url);
+    await waitReady(page);
+
+    // Baseline: one Dense on an otherwise empty canvas.
+    await page.getByRole('button', { name: 'New blank project' }).click();
+    await page
+      .getByRole('complementary', { name: 'Layer palette' })
+      .getByRole('button', { name: 'Dense', exact: true })
+      .dblclick();
+    const empty = median(await dragFrames(page, 'Dense'));
+
+    // The big graph, opened through the in-app file picker like any project.
+    await page.reload();
+    await waitReady(page);
+    const opened = Date.now();
+    await page.getByRole('button', { name: 'Open…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Open project' })
+      .getByRole('button', { name: FILE })
+      .click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('[data-testid="layer-node"]').length === n,
+      NODES,
+    );
+    const loadMs = Date.now() - opened;
+    const target = nodeName(middleNode(NODES));
+    const drag = median(await dragFrames(page, target));
+    const edit = await editTimes(page, target);
+
+    console.log(`open ${NODES}-node project: ${loadMs} ms until every node is on the page`);
+    console.log(
+      `edit → DOM: ${ms(edit.dom)} ms, edit → next frame: ${ms(edit.frame)} ms (median of ${EDITS})`,
+    );
+    console.log(
+      `RESULT editor ratio=${(empty / drag).toFixed(2)} drag=${ms(drag)}/frame (${(1000 / drag).toFixed(1)} fps), ` +
+        `empty=${ms(empty)}/frame, edit-to-shapes=${ms(edit.frame)}`,
+    );
+  } finally {
+    await browser.close();
+    await served.stop();
+  }
+}
+
+await main();

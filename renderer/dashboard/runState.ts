@@ -1,0 +1,131 @@
+import type { TrainingEvent } from '../../shared/api/training-events.js';
+import { secondsLeft } from './timeLeft.js';
+
+type EventOf<T extends TrainingEvent['type']> = Extract<TrainingEvent, { type: T }>;
+
+/** One (coalesced) batch event as a chart point. */
+export type BatchPoint = Omit<EventOf<'batch'>, 'type' | 'batches'>;
+
+/** One epoch's figures for train and validation. */
+export type EpochPoint = Omit<EventOf<'epoch'>, 'type'>;
+
+/** Where a run stands. */
+export type RunStatus = 'starting' | 'running' | 'paused' | 'finished' | 'stopped' | 'failed';
+
+/**
+ * Everything the dashboard draws for one run, built only from its events: every point is
+ * kept here (charts downsample what they draw), with the latest confusion matrix, sample
+ * predictions and generated samples.
+ */
+export interface RunView {
+  runId: string;
+  status: RunStatus;
+  started?: Omit<EventOf<'started'>, 'type' | 'runId'>;
+  batches: BatchPoint[];
+  epochs: EpochPoint[];
+  confusion?: Omit<EventOf<'confusion'>, 'type'>;
+  predictions?: Omit<EventOf<'predictions'>, 'type'>;
+  generated?: Omit<EventOf<'generated'>, 'type'>;
+  checkpoints: Omit<EventOf<'checkpoint'>, 'type'>[];
+  /** Why it stopped or failed. */
+  reason?: string;
+  /** Seconds spent training before `activeSince`; pauses do not count. */
+  activeSeconds: number;
+  /** When training last started or resumed (ms), while it runs. */
+  activeSince?: number;
+}
+
+/** A run before its first event. */
+export function newRun(runId: string): RunView {
+  return { runId, status: 'starting', batches: [], epochs: [], checkpoints: [], activeSeconds: 0 };
+}
+
+/** Stops the clock of active training at `now`. */
+function stopClock(run: RunView, now: number): Pick<RunView, 'activeSeconds' | 'activeSince'> {
+  const extra = run.activeSince === undefined ? 0 : Math.max(0, now - run.activeSince) / 1000;
+  return { activeSeconds: run.activeSeconds + extra, activeSince: undefined };
+}
+
+/** The run after one more event, received at `now` (ms). Pure: the input is not changed. */
+export function applyEvent(run: RunView, event: TrainingEvent, now: number): RunView {
+  switch (event.type) {
+    case 'started': {
+      const { type: _type, runId: _runId, ...started } = event;
+      return { ...run, status: 'running', started, activeSince: now, reason: undefined };
+    }
+    case 'batch': {
+      const { type: _type, batches: _batches, ...point } = event;
+      return { ...run, batches: [...run.batches, point] };
+    }
+    case 'epoch': {
+      const { type: _type, ...point } = event;
+      return { ...run, epochs: [...run.epochs, point] };
+    }
+    case 'confusion': {
+      const { type: _type, ...confusion } = event;
+      return { ...run, confusion };
+    }
+    case 'predictions': {
+      const { type: _type, ...predictions } = event;
+      return { ...run, predictions };
+    }
+    case 'generated': {
+      const { type: _type, ...generated } = event;
+      return { ...run, generated };
+    }
+    case 'checkpoint': {
+      const { type: _type, ...checkpoint } = event;
+      return { ...run, checkpoints: [...run.checkpoints, checkpoint] };
+    }
+    case 'paused':
+      return { ...run, status: 'paused', ...stopClock(run, now) };
+    case 'resumed':
+      return { ...run, status: 'running', activeSince: now };
+    case 'finished':
+      return { ...run, status: 'finished', ...stopClock(run, now) };
+    case 'stopped':
+    case 'failed':
+      return { ...run, status: event.type, reason: event.reason, ...stopClock(run, now) };
+  }
+}
+
+/** A past run rebuilt from its log (its clock is not known, so no time left is shown). */
+export function replayRun(runId: string, events: readonly TrainingEvent[]): RunView {
+  const run = events.reduce((view, event) => applyEvent(view, event, 0), newRun(runId));
+  return { ...run, activeSeconds: 0, activeSince: undefined };
+}
+
+/** What the progress bar shows. */
+export interface Progress {
+  epoch: number;
+  epochs: number;
+  /** Steps done in the current epoch, 1-based while training. */
+  stepInEpoch: number;
+  stepsPerEpoch: number;
+  /** Of the whole run, 0–1. */
+  fraction: number;
+  secondsLeft?: number;
+}
+
+/** The run's progress at `now` (ms). */
+export function progressOf(run: RunView, now: number): Progress {
+  const epochs = run.started?.epochs ?? 0;
+  const stepsPerEpoch = Math.max(1, run.started?.stepsPerEpoch ?? 1);
+  const firstStep = run.started?.resumedFrom?.step ?? 0;
+  const last = run.batches.at(-1);
+  const step = last?.step ?? firstStep;
+  const total = epochs * stepsPerEpoch;
+  const done = run.status === 'finished' ? total : step;
+  const active =
+    run.activeSeconds +
+    (run.activeSince === undefined ? 0 : Math.max(0, now - run.activeSince) / 1000);
+  const running = run.status === 'running' || run.status === 'paused';
+  return {
+    epoch: last?.epoch ?? run.started?.resumedFrom?.epoch ?? 0,
+    epochs,
+    stepInEpoch: step === 0 ? 0 : ((step - 1) % stepsPerEpoch) + 1,
+    stepsPerEpoch,
+    fraction: total === 0 ? 0 : Math.min(1, done / total),
+    secondsLeft: running ? secondsLeft(step - firstStep, total - firstStep, active) : undefined,
+  };
+}

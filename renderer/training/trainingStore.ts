@@ -1,0 +1,72 @@
+import { useStore } from 'zustand';
+import { createStore } from 'zustand/vanilla';
+import type { ResponseOf, RunListingView } from '../../shared/api/contract.js';
+import type { TrainingEvent } from '../../shared/api/training-events.js';
+import { applyEvent, newRun, type RunView } from '../dashboard/runState.js';
+
+/** Which screen of an open project is shown. */
+export type ProjectView = 'editor' | 'train';
+
+/**
+ * Training state of this window: runs as the dashboard draws them (live and loaded from logs),
+ * the project's run list, and the dashboard's options. Never saved with the project: the
+ * recipe lives in the document, runs live on disk beside it.
+ */
+export interface TrainingState {
+  view: ProjectView;
+  runs: Record<string, RunView>;
+  /** The run the dashboard shows and the controls act on. */
+  currentRunId: string | null;
+  /** Past runs drawn on the same charts as the current one. */
+  overlay: string[];
+  history: RunListingView[];
+  datasets: ResponseOf<'renderer:datasets.list'>;
+  backends: ResponseOf<'renderer:backends.describe'> | null;
+  /** The backend asked for; null lets the ladder pick. */
+  backend: string | null;
+  /** Cut epochs short to this many batches (a quick look); null trains whole epochs. */
+  batchesPerEpoch: number | null;
+  smoothing: number;
+  logScale: boolean;
+  /** Why the last request (start, control) failed. */
+  error: string | null;
+  set(update: Partial<Omit<TrainingState, 'set' | 'receive'>>): void;
+  /** Folds one event into its run. */
+  receive(runId: string, event: TrainingEvent, now?: number): void;
+}
+
+/** A fresh training store; the app has one, tests make their own. */
+export function createTrainingStore() {
+  return createStore<TrainingState>()((set, get) => ({
+    view: 'editor',
+    runs: {},
+    currentRunId: null,
+    overlay: [],
+    history: [],
+    datasets: [],
+    backends: null,
+    backend: null,
+    batchesPerEpoch: null,
+    smoothing: 0.6,
+    logScale: false,
+    error: null,
+    set: (update) => set(update),
+    receive(runId, event, now = Date.now()) {
+      const run = get().runs[runId] ?? newRun(runId);
+      set({ runs: { ...get().runs, [runId]: applyEvent(run, event, now) } });
+    },
+  }));
+}
+
+/** The app's training store. */
+export const trainingStore = createTrainingStore();
+
+/** Subscribes a component to one slice of the training state. */
+export function useTraining<T>(selector: (state: TrainingState) => T): T {
+  return useStore(trainingStore, selector);
+}
+
+/** The run the dashboard shows, if any. */
+export function currentRun(state: TrainingState): RunView | undefined {
+  return state.currentRunId === null ? undefined : state.runs[state.currentRunId];
+}
