@@ -57,5 +57,17 @@ for (const [id, c] of counts) {
 const samples = profile.samples!.length;
 console.log('total ms', total / 1000, 'samples', samples);
 for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log((100 * v / samples).toFixed(1) + '%', k);
+// inclusive time per function name
+const parent = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const incl = new Map<string, number>();
+for (const [id, c] of counts) {
+  const names = new Set<string>();
+  let at: number | undefined = id;
+  while (at !== undefined) { const n = byId.get(at)!; names.add(`${n.callFrame.functionName || '(anon)'} :${n.callFrame.lineNumber}`); at = parent.get(at); }
+  for (const k of names) incl.set(k, (incl.get(k) ?? 0) + c);
+}
+console.log('--- inclusive');
+for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, 60)) console.log((100 * v / samples).toFixed(1) + '%', k);
 await browser.close();
 await served.stop();

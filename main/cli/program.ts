@@ -1,5 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { TrainingHandle } from '../engine/trainer/session.js';
+import { exportCommand, type ExportOptions } from './commands/export.js';
+import { importCommand } from './commands/import.js';
 import { runsCommand } from './commands/runs.js';
 import { trainCommand, type TrainOptions } from './commands/train.js';
 import { newCommand } from './commands/new.js';
@@ -77,6 +79,25 @@ export function createProgram(io: CliIo, exit: (code: number) => void): Command 
     .description("list the project's training runs, newest first")
     .argument('<file>', 'a .strata project file')
     .action(async (file: string) => exit(await runsCommand(file, io)));
+
+  program
+    .command('export')
+    .description("write the project's models as TF.js, ONNX, Keras or PyTorch files")
+    .argument('<file>', 'a .strata project file')
+    .requiredOption('--format <format>', 'tfjs, onnx, keras or pytorch')
+    .requiredOption('--out <dir>', 'folder to write (replaced as a whole)')
+    .option('--run <id>', 'export the weights this run trained (see `strata runs`)')
+    .option('--model <id>', 'only this model (default: every model)')
+    .action(async (file: string, options: ExportOptions) =>
+      exit(await exportCommand(file, options, io)),
+    );
+
+  program
+    .command('import')
+    .description('create a project from a Keras / TF.js model.json (weights become a run)')
+    .argument('<model>', 'a model.json in the TF.js layers format, or a Keras to_json() file')
+    .argument('<file>', 'the .strata file to create')
+    .action(async (model: string, file: string) => exit(await importCommand(model, file, io)));
 
   return program;
 }

@@ -1,4 +1,7 @@
 import type { Exporter, ExportFormat } from './exporter.js';
+import { exportKeras } from './keras/exporter.js';
+import { exportOnnx } from './onnx/exporter.js';
+import { exportPyTorch } from './pytorch/exporter.js';
 import { exportTfjs } from './tfjs/exporter.js';
 
 const LABELS: Record<ExportFormat, string> = {
@@ -8,22 +11,12 @@ const LABELS: Record<ExportFormat, string> = {
   pytorch: 'PyTorch',
 };
 
-/** A stand-in for a format whose exporter this build lacks: a clear refusal, never a crash. */
-function unavailable(format: ExportFormat): Exporter {
-  return () =>
-    Promise.resolve({
-      ok: false,
-      message: `${LABELS[format]} export is not available in this build of Strata yet; try --format tfjs`,
-      unsupported: [],
-    });
-}
-
 /** The exporter of every format: a format missing here is a compile error. */
 export const exporters: Record<ExportFormat, Exporter> = {
   tfjs: exportTfjs,
-  onnx: unavailable('onnx'),
-  keras: unavailable('keras'),
-  pytorch: unavailable('pytorch'),
+  onnx: exportOnnx,
+  keras: exportKeras,
+  pytorch: exportPyTorch,
 };
 
 /** The name users know a format by, e.g. `ONNX`. */

@@ -33,6 +33,12 @@ export const DRAG_KIND = 'application/x-strata-kind';
 
 const store = () => editorStore.getState();
 
+/**
+ * Above this many nodes only those in view are mounted: React Flow re-checks every mounted node
+ * and edge on each change, which at a thousand layers costs more than mounting nodes on a pan.
+ */
+const VIRTUALISE_ABOVE = 250;
+
 function check(connection: {
   source: string | null;
   target: string | null;
@@ -127,6 +133,7 @@ export function Canvas() {
         proOptions={proOptions}
         colorMode={theme}
         minZoom={0.1}
+        onlyRenderVisibleElements={nodes.length > VIRTUALISE_ABOVE}
       >
         <Background gap={20} />
         <MiniMap pannable zoomable ariaLabel="Minimap" />

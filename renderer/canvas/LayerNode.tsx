@@ -1,24 +1,24 @@
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { memo, useMemo } from 'react';
+import { memo } from 'react';
 import { BLOCK_KIND } from '../../shared/graph/document.js';
 import { isLayerKind, layerDefinition } from '../../shared/layers/catalogue.js';
 import { formatShape } from '../../shared/layers/shape.js';
 import { portHandle } from '../document/ports.js';
 import type { LayerFlowNode } from '../hooks/useFlowElements.js';
 import { useEditor } from '../store/editorStore.js';
-import { compactNumber, keyParams, nodeDiagnostics } from './nodeSummary.js';
+import { nodeFacts } from './analysisFacts.js';
+import { compactNumber, keyParams } from './nodeSummary.js';
 
 /** A layer on the canvas: name, key parameters, output shape, parameter count and problems. */
 function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const { node, ports, hasOutput } = data;
-  const analysis = useEditor((s) => s.analysis);
+  // Narrow and stable: this node re-renders when its own facts change, not on every analysis.
+  const { info, problems } = useEditor((s) => nodeFacts(s.analysis, id));
   const blockName = useEditor((s) =>
     node.kind === BLOCK_KIND
       ? s.doc.blocks.find((b) => b.id === node.params.block)?.name
       : undefined,
   );
-  const info = analysis.nodes.get(id);
-  const problems = useMemo(() => nodeDiagnostics(analysis.diagnostics, id), [analysis, id]);
   const definition = isLayerKind(node.kind) ? layerDefinition(node.kind) : undefined;
   const family = definition?.family ?? (node.kind === BLOCK_KIND ? 'block' : 'unknown');
   const kindLabel = definition?.label ?? blockName ?? node.kind;

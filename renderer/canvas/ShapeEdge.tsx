@@ -1,19 +1,15 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
-import { memo, useMemo } from 'react';
-import { formatShape } from '../../shared/layers/shape.js';
+import { memo } from 'react';
 import type { ShapeFlowEdge } from '../hooks/useFlowElements.js';
 import { useEditor } from '../store/editorStore.js';
-import { edgeDiagnostics } from './nodeSummary.js';
+import { edgeFacts } from './analysisFacts.js';
 
 /** An edge labelled with the shape of the tensor it carries, red when that tensor does not fit. */
 function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
   const { id, source, target, data, selected, markerEnd } = props;
-  const analysis = useEditor((s) => s.analysis);
-  const shape = analysis.edges.get(id) ?? analysis.nodes.get(source)?.shape;
-  const problems = useMemo(
-    () => edgeDiagnostics(analysis.diagnostics, { id, target, port: data?.port ?? 0 }),
-    [analysis, id, target, data?.port],
-  );
+  const port = data?.port ?? 0;
+  // Narrow and stable: this edge re-renders when its own shape or problems change.
+  const { shape, problems } = useEditor((s) => edgeFacts(s.analysis, { id, source, target, port }));
   const [path, labelX, labelY] = getBezierPath(props);
   const state = problems.length > 0 ? ' has-error' : '';
 
@@ -32,7 +28,7 @@ function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
           data-testid="edge-shape"
           title={problems.map((p) => p.message).join('\n') || undefined}
         >
-          {shape ? formatShape(shape) : '?'}
+          {shape}
         </div>
       </EdgeLabelRenderer>
     </>

@@ -35,6 +35,17 @@ export interface RunView {
   activeSince?: number;
 }
 
+/** The event's fields without its `type` tag (and any other keys named). */
+function without<E extends TrainingEvent, K extends keyof E = never>(
+  event: E,
+  ...keys: K[]
+): Omit<E, 'type' | K> {
+  const copy: Partial<E> = { ...event };
+  delete copy.type;
+  for (const key of keys) delete copy[key];
+  return copy as Omit<E, 'type' | K>;
+}
+
 /** A run before its first event. */
 export function newRun(runId: string): RunView {
   return { runId, status: 'starting', batches: [], epochs: [], checkpoints: [], activeSeconds: 0 };
@@ -49,34 +60,26 @@ function stopClock(run: RunView, now: number): Pick<RunView, 'activeSeconds' | '
 /** The run after one more event, received at `now` (ms). Pure: the input is not changed. */
 export function applyEvent(run: RunView, event: TrainingEvent, now: number): RunView {
   switch (event.type) {
-    case 'started': {
-      const { type: _type, runId: _runId, ...started } = event;
-      return { ...run, status: 'running', started, activeSince: now, reason: undefined };
-    }
-    case 'batch': {
-      const { type: _type, batches: _batches, ...point } = event;
-      return { ...run, batches: [...run.batches, point] };
-    }
-    case 'epoch': {
-      const { type: _type, ...point } = event;
-      return { ...run, epochs: [...run.epochs, point] };
-    }
-    case 'confusion': {
-      const { type: _type, ...confusion } = event;
-      return { ...run, confusion };
-    }
-    case 'predictions': {
-      const { type: _type, ...predictions } = event;
-      return { ...run, predictions };
-    }
-    case 'generated': {
-      const { type: _type, ...generated } = event;
-      return { ...run, generated };
-    }
-    case 'checkpoint': {
-      const { type: _type, ...checkpoint } = event;
-      return { ...run, checkpoints: [...run.checkpoints, checkpoint] };
-    }
+    case 'started':
+      return {
+        ...run,
+        status: 'running',
+        started: without(event, 'runId'),
+        activeSince: now,
+        reason: undefined,
+      };
+    case 'batch':
+      return { ...run, batches: [...run.batches, without(event, 'batches')] };
+    case 'epoch':
+      return { ...run, epochs: [...run.epochs, without(event)] };
+    case 'confusion':
+      return { ...run, confusion: without(event) };
+    case 'predictions':
+      return { ...run, predictions: without(event) };
+    case 'generated':
+      return { ...run, generated: without(event) };
+    case 'checkpoint':
+      return { ...run, checkpoints: [...run.checkpoints, without(event)] };
     case 'paused':
       return { ...run, status: 'paused', ...stopClock(run, now) };
     case 'resumed':

@@ -24,14 +24,26 @@ export function useFlowElements(): { nodes: LayerFlowNode[]; edges: ShapeFlowEdg
   const selection = useEditor((s) => s.selection);
   const measured = useEditor((s) => s.measured);
   const cache = useRef(new Map<string, LayerFlowNode>());
+  // Ports depend on the edges and blocks; a drag or a parameter edit changes neither, so the
+  // per-node port scan (which reads every edge) is skipped for them.
+  const portsOf = useRef({ edges: null as unknown, blocks: null as unknown });
   const model = activeModel(doc, activeId);
 
   const nodes = useMemo(() => {
     const selected = new Set(selection.nodes);
     const next = new Map<string, LayerFlowNode>();
+    const wiringSame =
+      portsOf.current.edges === model.edges && portsOf.current.blocks === doc.blocks;
+    portsOf.current = { edges: model.edges, blocks: doc.blocks };
     const list = model.nodes.map((node) => {
-      const ports = inputPorts(node, model, doc.blocks).names;
       const old = cache.current.get(node.id);
+      const ports =
+        wiringSame &&
+        old &&
+        old.data.node.kind === node.kind &&
+        old.data.node.params === node.params
+          ? old.data.ports
+          : inputPorts(node, model, doc.blocks).names;
       const size = measured[node.id];
       if (
         old &&

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFolderAtomic } from '../../services/storage/atomic-folder.js';
-import type { ExportInput, ExportResult, Exporter } from '../exporter.js';
+import type { ExportInput, Exporter } from '../exporter.js';
 import { torchModule } from './module.js';
 import { encodeSafetensors } from './safetensors.js';
 import { trainScript } from './train-script.js';
@@ -62,11 +62,14 @@ export const exportPyTorch: Exporter = async (input, outDir, onProgress) => {
 
 /** What a user should know about this particular export. */
 function notesFor(input: ExportInput): string[] {
-  const kinds = new Set(input.flat.graph.nodes.map((n) => n.kind));
+  const nodes = input.flat.graph.nodes;
+  const kinds = new Set(
+    nodes.map((n) => (n.kind === 'Bidirectional' ? String(n.params.layer ?? 'LSTM') : n.kind)),
+  );
   const notes = [
     'Tensors are channels-last (NHWC) as in Strata; the module permutes around convolutions.',
   ];
-  if (kinds.has('LSTM') || kinds.has('SimpleRNN') || kinds.has('Bidirectional')) {
+  if (kinds.has('LSTM') || kinds.has('SimpleRNN')) {
     notes.push(
       "torch's LSTM and RNN keep a second (recurrent) bias that Keras lacks; it is exported as zeros, so torch counts more parameters.",
     );
@@ -76,5 +79,3 @@ function notesFor(input: ExportInput): string[] {
   }
   return notes;
 }
-
-export type { ExportResult };

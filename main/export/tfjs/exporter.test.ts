@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { templates } from '../../../shared/templates/index.js';
 import type { ExportInput } from '../exporter.js';
+import { coverageGraphs } from '../coverage.fixture.js';
 import { compileForExport } from '../prepare.js';
 import { exportTfjs, TFJS_FILES } from './exporter.js';
 
@@ -64,11 +65,19 @@ process.stdout.write(JSON.stringify(results));
 `;
 
 describe('TF.js export', () => {
-  const cases = templates.flatMap((t) =>
-    t.project.models.map((graph) => ({ id: `${t.name}-${graph.id}`, project: t.project, graph })),
-  );
+  const cases = [
+    ...templates.flatMap((t) =>
+      t.project.models.map((graph) => ({ id: `${t.name}-${graph.id}`, project: t.project, graph })),
+    ),
+    // Graphs using every kind the templates leave out (SeparableConv2D, attention, decoder…).
+    ...coverageGraphs().map((graph) => ({
+      id: `coverage-${graph.id}`,
+      project: { ...templates[0].project, models: [graph] },
+      graph,
+    })),
+  ];
 
-  it('writes every template so plain @tensorflow/tfjs plus strata-layers.js predicts the same', async () => {
+  it('writes every template and layer kind so plain @tensorflow/tfjs plus strata-layers.js predicts the same', async () => {
     const expected = new Map<string, number[][]>();
     for (const { id, project, graph } of cases) {
       const input = compiled(project, graph);

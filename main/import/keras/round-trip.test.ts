@@ -11,7 +11,7 @@ import { compileForExport } from '../../export/prepare.js';
 import { exportTfjs } from '../../export/tfjs/exporter.js';
 import { applyWeights } from './apply-weights.js';
 import { importKerasModel } from './import.js';
-import { coverageGraphs } from './kinds.fixture.js';
+import { coverageGraphs } from '../../export/coverage.fixture.js';
 
 interface LayerJson {
   class_name: string;
@@ -39,9 +39,10 @@ async function readExport(dir: string) {
 const templateCases = templates.flatMap((t) =>
   t.project.models.map((graph) => [`${t.name}/${graph.id}`, t.project, graph] as const),
 );
-const coverageCases = coverageGraphs().map(
-  (graph) => [`coverage/${graph.id}`, { ...templates[0].project, models: [graph] }, graph] as const,
-);
+const coverageCases = coverageGraphs().map((graph) => {
+  const project: Project = { ...templates[0].project, models: [graph] };
+  return [`coverage/${graph.id}`, project, graph] as const;
+});
 
 /** Exports, imports and exports again; both exports must be byte for byte the same. */
 async function roundTrip(label: string, project: Project, graph: ModelGraph) {

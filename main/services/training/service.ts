@@ -22,8 +22,8 @@ export interface StartOptions {
 
 interface ActiveRun {
   file: string;
-  /** A final event arrived; the trainer may still be writing its last files. */
-  ended: boolean;
+  /** `ended`: a final event arrived; the trainer may still be writing its last files. */
+  progress: { ended: boolean };
   handle: TrainingHandle;
   /** Settles once the run ended and its log is on disk. */
   recorded: Promise<void>;
@@ -72,9 +72,9 @@ export class TrainingService {
     }
 
     const recorder = new RunRecorder(run.dir);
-    let entry: ActiveRun | undefined;
+    const progress = { ended: false };
     const onEvent = (event: TrainingEvent) => {
-      if (entry && ENDINGS.has(event.type)) entry.ended = true;
+      if (ENDINGS.has(event.type)) progress.ended = true;
       recorder.record(event);
       this.emit(run.runId, event);
     };
@@ -106,8 +106,7 @@ export class TrainingService {
         return recorder.flush();
       },
     );
-    const active: ActiveRun = { file, ended: false, handle, recorded };
-    entry = active;
+    const active: ActiveRun = { file, progress, handle, recorded };
     this.active.set(run.runId, active);
     void recorded.finally(() => {
       if (this.active.get(run.runId) === active) this.active.delete(run.runId);
@@ -118,7 +117,7 @@ export class TrainingService {
   /** Pauses, resumes or stops a run of this session. */
   control(runId: string, action: 'pause' | 'resume' | 'stop'): Reply<Record<string, never>> {
     const run = this.active.get(runId);
-    if (!run || run.ended)
+    if (!run || run.progress.ended)
       return failure('not-found', `No run "${runId}" is training in this window.`);
     run.handle[action]();
     return { ok: true, result: {} };
@@ -131,7 +130,9 @@ export class TrainingService {
     return runs.map((run) => {
       const view = listingView(run);
       const live = this.active.get(run.runId);
-      return live?.file === file && !live.ended ? { ...view, status: 'running' as const } : view;
+      return live?.file === file && !live.progress.ended
+        ? { ...view, status: 'running' as const }
+        : view;
     });
   }
 
@@ -150,7 +151,7 @@ export class TrainingService {
 
   /** Ids of the runs training now. */
   get running(): string[] {
-    return [...this.active].filter(([, run]) => !run.ended).map(([id]) => id);
+    return [...this.active].filter(([, run]) => !run.progress.ended).map(([id]) => id);
   }
 
   /** Stops every run of this session and waits until they have ended. */
@@ -162,7 +163,9 @@ export class TrainingService {
 
   /** A run that sent its last event may still be writing its summary: wait for it. */
   private async endedRunsWritten(file: string): Promise<void> {
-    const ending = [...this.active.values()].filter((run) => run.ended && run.file === file);
+    const ending = [...this.active.values()].filter(
+      (run) => run.progress.ended && run.file === file,
+    );
     await Promise.all(ending.map((run) => run.recorded));
   }
 

@@ -1,5 +1,5 @@
-import type { ModelGraph } from '../../../shared/graph/document.js';
-import { sketch } from '../../../shared/templates/sketch.js';
+import type { ModelGraph } from '../../shared/graph/document.js';
+import { sketch } from '../../shared/templates/sketch.js';
 
 /**
  * Test support: small graphs using every layer kind the templates leave out, so a round trip
@@ -14,7 +14,7 @@ function sequences(): ModelGraph {
   const tokens = g.add('Input', { shape: [12], dtype: 'int32' });
   const embedded = g.chain(
     tokens,
-    ['Embedding', { inputDim: 50, outputDim: 16 }],
+    ['Embedding', { inputDim: 96, outputDim: 16 }],
     ['SinusoidalPositionalEncoding', { maxWavelength: 1000 }],
   );
   const attended = g.add('MultiHeadAttention', { numHeads: 2, keyDim: 4, valueDim: 6 }, [

@@ -1,0 +1,154 @@
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { saveModelFiles } from '../../engine/tfjs/model-files.js';
+import { exporters } from '../../export/formats.js';
+import { compileForExport } from '../../export/prepare.js';
+import { readProject } from '../../services/projects/files.js';
+import { createRun } from '../../services/runs/runs.js';
+import { trainingSettingsSchema } from '../../../shared/training/settings.js';
+import { captureIo } from '../capture.js';
+import { useTempFolder } from '../fixture-folder.js';
+import { exportCommand } from './export.js';
+import { newCommand } from './new.js';
+
+const inFolder = useTempFolder();
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+async function fromTemplate(template: string) {
+  const file = inFolder(`${template}.strata`);
+  await newCommand(file, { template }, captureIo());
+  return file;
+}
+
+/** A finished run of the project's model whose every weight is `value`, as training saves it. */
+async function runWithWeights(file: string, value: number): Promise<string> {
+  const read = await readProject(file);
+  if (!read.ok) throw new Error('project does not open');
+  const { project } = read;
+  const input = compileForExport(project, project.models[0]);
+  if (typeof input === 'string') throw new Error(input);
+  input.model.setWeights(input.model.weights.map((w) => tf.fill(w.shape, value)));
+  const settings = trainingSettingsSchema.parse(project.recipe);
+  const run = await createRun(file, { dataset: project.recipe.dataset, settings });
+  await saveModelFiles(input.model, join(run.dir, 'models', 'main'));
+  input.model.dispose();
+  return run.runId;
+}
+
+async function weightValues(dir: string): Promise<Float32Array> {
+  const bytes = await readFile(join(dir, 'weights.bin'));
+  return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+}
+
+describe('strata export', () => {
+  it('writes a TF.js package with progress lines and says the weights are untrained', async () => {
+    const io = captureIo();
+    const out = inFolder('cnn-tfjs');
+    const code = await exportCommand(await fromTemplate('mnist-cnn'), { format: 'tfjs', out }, io);
+    expect(code).toBe(0);
+    expect(io.stdout[0]).toMatch(/^cnn: 0% /);
+    expect(io.stdout).toContain('cnn: 100% done');
+    expect((await readdir(out)).sort()).toEqual(
+      ['README.md', 'load.mjs', 'model.json', 'strata-layers.js', 'weights.bin'].sort(),
+    );
+    expect(io.stdout.at(-1)).toBe('Weights: untrained (no --run given).');
+  });
+
+  it("exports a run's trained weights", async () => {
+    const file = await fromTemplate('mlp-mnist');
+    const runId = await runWithWeights(file, 0.25);
+    const out = inFolder('trained');
+    expect(await exportCommand(file, { format: 'tfjs', out, run: runId }, captureIo())).toBe(0);
+    const values = await weightValues(out);
+    expect(values.length).toBe(784 * 128 + 128 + 128 * 10 + 10);
+    expect(values.every((v) => v === 0.25)).toBe(true);
+  });
+
+  it('refuses a run whose model has changed since, naming the weight', async () => {
+    const file = await fromTemplate('mlp-mnist');
+    const runId = await runWithWeights(file, 0.5);
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.replace('"units": 128', '"units": 64'));
+    const io = captureIo();
+    const out = inFolder('changed');
+    expect(await exportCommand(file, { format: 'tfjs', out, run: runId }, io)).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(
+      new RegExp(
+        `model "mlp" changed since run ${runId} \\(weight n_dense_1/kernel is 784×64 now but 784×128 in the run\\)`,
+      ),
+    );
+    await expect(readdir(out)).rejects.toThrow();
+  });
+
+  it('names the runs there are when --run matches none', async () => {
+    const file = await fromTemplate('mlp-mnist');
+    const runId = await runWithWeights(file, 1);
+    const io = captureIo();
+    expect(await exportCommand(file, { format: 'tfjs', out: inFolder('x'), run: 'nope' }, io)).toBe(
+      1,
+    );
+    expect(io.stderr.join('\n')).toContain(`no run "nope"`);
+    expect(io.stderr.join('\n')).toContain(`its runs are: ${runId}`);
+  });
+
+  it('puts each model of a GAN in its own folder, or one model straight into --out', async () => {
+    const file = await fromTemplate('dcgan');
+    const all = inFolder('gan');
+    expect(await exportCommand(file, { format: 'tfjs', out: all }, captureIo())).toBe(0);
+    expect((await readdir(all)).sort()).toEqual(['discriminator', 'generator']);
+    const one = inFolder('critic');
+    expect(
+      await exportCommand(file, { format: 'tfjs', out: one, model: 'discriminator' }, captureIo()),
+    ).toBe(0);
+    expect(await readdir(one)).toContain('model.json');
+    const io = captureIo();
+    expect(await exportCommand(file, { format: 'tfjs', out: one, model: 'critic' }, io)).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(/no model "critic".*generator, discriminator/);
+  });
+
+  it('names the formats when given one it does not know', async () => {
+    const io = captureIo();
+    const code = await exportCommand(
+      await fromTemplate('mlp-mnist'),
+      { format: 'coreml', out: inFolder('o') },
+      io,
+    );
+    expect(code).toBe(2);
+    expect(io.stderr).toEqual([
+      'strata: no export format "coreml". Formats: tfjs, onnx, keras, pytorch.',
+    ]);
+  });
+
+  it('lists every layer a format cannot express, by node and kind', async () => {
+    const original = exporters.onnx;
+    exporters.onnx = async (input) => ({
+      ok: false,
+      message: 'unsupported layers',
+      unsupported: input.graph.nodes
+        .filter((n) => n.kind === 'Conv2D')
+        .map((n) => ({ nodeId: n.id, kind: n.kind, reason: 'no such operator here' })),
+    });
+    try {
+      const io = captureIo();
+      const code = await exportCommand(
+        await fromTemplate('mnist-cnn'),
+        { format: 'onnx', out: inFolder('onnx') },
+        io,
+      );
+      expect(code).toBe(1);
+      expect(io.stderr).toEqual([
+        'strata: ONNX cannot express these layers of model "cnn":',
+        '  conv2d_1 (Conv2D): no such operator here',
+        '  conv2d_2 (Conv2D): no such operator here',
+        '  conv2d_3 (Conv2D): no such operator here',
+      ]);
+    } finally {
+      exporters.onnx = original;
+    }
+  });
+});

@@ -1,0 +1,69 @@
+import { EXPORT_FORMATS, type ExportFormat } from '../../export/exporter.js';
+import { formatLabel } from '../../export/formats.js';
+import { exportProject } from '../../export/pipeline.js';
+import { EXIT, type CliIo } from '../io.js';
+import { openProject } from '../open.js';
+
+export interface ExportOptions {
+  format: string;
+  out: string;
+  /** A run whose trained weights to export (untrained weights otherwise). */
+  run?: string;
+  /** Only this model (default: every model, each in a folder named after it). */
+  model?: string;
+}
+
+const isFormat = (format: string): format is ExportFormat =>
+  (EXPORT_FORMATS as readonly string[]).includes(format);
+
+/**
+ * `strata export <file> --format <f> --out <dir> [--run id] [--model id]`: writes the project's
+ * models in one format, printing progress; names every layer the format cannot express.
+ */
+export async function exportCommand(
+  file: string,
+  options: ExportOptions,
+  io: CliIo,
+): Promise<number> {
+  if (!isFormat(options.format)) {
+    io.err(`strata: no export format "${options.format}". Formats: ${EXPORT_FORMATS.join(', ')}.`);
+    return EXIT.usage;
+  }
+  const project = await openProject(file, io);
+  if (!project) return EXIT.failed;
+  const label = formatLabel(options.format);
+  let last = '';
+  const exported = await exportProject(
+    {
+      projectPath: file,
+      project,
+      format: options.format,
+      outDir: options.out,
+      runId: options.run,
+      modelId: options.model,
+    },
+    (modelId, fraction, step) => {
+      const line = `${modelId}: ${Math.round(fraction * 100)}% ${step}`;
+      if (line !== last) io.out(line);
+      last = line;
+    },
+  );
+  for (const { modelId, outDir, result } of exported.models) {
+    if (result.ok) {
+      io.out(`Exported model "${modelId}" as ${label} to ${outDir}:`);
+      for (const f of result.files) io.out(`  ${f}`);
+      for (const note of result.notes) io.out(`note: ${note}`);
+    } else if (result.unsupported.length > 0) {
+      io.err(`strata: ${label} cannot express these layers of model "${modelId}":`);
+      for (const u of result.unsupported) io.err(`  ${u.nodeId} (${u.kind}): ${u.reason}`);
+    }
+  }
+  if (!exported.ok) {
+    const listed = exported.models.some((m) => !m.result.ok && m.result.unsupported.length > 0);
+    if (!listed) io.err(`strata: cannot export ${file}: ${exported.message}`);
+    return EXIT.failed;
+  }
+  const weights = options.run ? `run ${options.run}` : 'untrained (no --run given)';
+  io.out(`Weights: ${weights}.`);
+  return EXIT.ok;
+}

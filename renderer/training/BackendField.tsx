@@ -1,0 +1,33 @@
+import { useId } from 'react';
+import { trainingStore, useTraining } from './trainingStore.js';
+
+/** Which backend trains: the ladder's pick (and why), or one the user names. */
+export function BackendField() {
+  const id = useId();
+  const backends = useTraining((s) => s.backends);
+  const backend = useTraining((s) => s.backend);
+  const picked = backends?.picked;
+  return (
+    <div className="setup-field">
+      <label htmlFor={id}>Backend</label>
+      <select
+        id={id}
+        value={backend ?? ''}
+        onChange={(e) => trainingStore.getState().set({ backend: e.target.value || null })}
+      >
+        <option value="">Best available{picked ? ` (${picked})` : ''}</option>
+        {backends?.available.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
+      {backends && (
+        <p className="setup-note muted" data-testid="backend-reason">
+          {picked ? `The ladder picks ${picked}: ${backends.detail}.` : backends.detail}
+          {backends.skipped.map((s) => ` Passed over ${s.name}: ${s.reason}.`).join('')}
+        </p>
+      )}
+    </div>
+  );
+}
