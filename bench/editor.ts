@@ -130,6 +130,14 @@ async function main() {
     console.log(
       `open ${NODES}-node project: ${loadMs} ms until it is on screen (${mounted} nodes mounted)`,
     );
+    for (const [name, xs] of [
+      ['empty canvas', emptyFrames],
+      [`${NODES} nodes`, dragFrameTimes],
+    ] as const) {
+      console.log(
+        `drag, ${name}: ${xs.length} frames, median ${ms(median(xs))} ms, p90 ${ms(quantile(xs, 0.9))} ms, worst ${ms(quantile(xs, 1))} ms`,
+      );
+    }
     console.log(
       `edit → DOM: ${ms(edit.dom)} ms, edit → next frame: ${ms(edit.frame)} ms (median of ${EDITS})`,
     );

@@ -41,10 +41,13 @@ async function loadTensorflow(): Promise<void> {
       tensorflowPackage = specifier;
       return;
     } catch (error) {
-      failures.push(`${specifier}: ${firstLine(error)}`);
+      const missing = (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND';
+      failures.push(
+        missing ? `${specifier} is not installed` : `${specifier}: ${firstLine(error)}`,
+      );
     }
   }
-  throw new Error(`neither package loads (${failures.join('; ')})`);
+  throw new Error(failures.join('; '));
 }
 
 /** The ladder this process uses: tfjs-node, then wasm with its training kernels, then cpu. */
