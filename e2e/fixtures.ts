@@ -15,6 +15,7 @@ interface Fixtures {
 /** Strata's test: every test gets its own server, folder and loaded app. */
 export const test = base.extend<Fixtures>({
   requireChromium: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright requires the pattern (no dependencies).
     async ({}, use, testInfo) => {
       const missing = chromiumMissing();
       testInfo.skip(missing !== undefined, `Skipped: ${missing}`);
@@ -22,6 +23,7 @@ export const test = base.extend<Fixtures>({
     },
     { auto: true },
   ],
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the pattern (no dependencies).
   served: async ({}, use) => {
     const served = await serveFolder();
     try {

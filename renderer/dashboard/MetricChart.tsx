@@ -74,6 +74,7 @@ export const MetricChart = memo(function MetricChart({
               dataKey="x"
               domain={['dataMin', 'dataMax']}
               allowDuplicatedCategory={false}
+              allowDecimals={false}
               tickFormatter={formatTick}
               stroke="var(--muted)"
               fontSize={11}

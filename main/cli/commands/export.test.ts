@@ -32,7 +32,7 @@ async function runWithWeights(file: string, value: number): Promise<string> {
   const { project } = read;
   const input = compileForExport(project, project.models[0]);
   if (typeof input === 'string') throw new Error(input);
-  input.model.setWeights(input.model.weights.map((w) => tf.fill(w.shape, value)));
+  input.model.setWeights(input.model.weights.map((w) => tf.fill(w.shape as number[], value)));
   const settings = trainingSettingsSchema.parse(project.recipe);
   const run = await createRun(file, { dataset: project.recipe.dataset, settings });
   await saveModelFiles(input.model, join(run.dir, 'models', 'main'));

@@ -25,7 +25,7 @@ type Recurrent = 'SimpleRNN' | 'LSTM' | 'GRU';
 function recurrent(kind: Recurrent, resetAfter?: (c: KerasConfig) => boolean): LayerConverter {
   return (c) =>
     guarded(c, RECURRENT, (): Conversion => {
-      const act = activation(c.activation);
+      const act = activation(c.activation ?? 'tanh'); // Keras' recurrent default
       if (!act || !(RECURRENT_ACTIVATIONS as readonly string[]).includes(act)) {
         return { unsupported: `a recurrent activation of ${JSON.stringify(c.activation)}` };
       }
