@@ -42,6 +42,9 @@ export function classifierInsights(
   const labels = classNames(dataset);
   if (labels.length === 0 || dataset.size('validation') === 0) return [];
   const matrix = labels.map(() => labels.map(() => 0));
+  // Samples spread over the split: datasets are often stored sorted by class.
+  const stride = Math.max(1, Math.floor(dataset.size('validation') / SAMPLES));
+  let seen = 0;
   const samples: Extract<TrainingEvent, { type: 'predictions' }>['samples'] = [];
   for (const batch of dataset.batches('validation', { ...options, batchSize: 256 })) {
     const { x, y } = batchTensors(batch);
@@ -50,7 +53,7 @@ export function classifierInsights(
     const exampleSize = batch.x.length / batch.size;
     predicted.forEach((p, i) => {
       matrix[actual[i]][p] += 1;
-      if (samples.length < SAMPLES) {
+      if (seen++ % stride === 0 && samples.length < SAMPLES) {
         const input = batch.x.subarray(i * exampleSize, (i + 1) * exampleSize);
         samples.push({
           input: describeInput(dataset, input),

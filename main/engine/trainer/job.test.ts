@@ -37,6 +37,12 @@ describe('runJob', () => {
     const started = events.find((e) => e.type === 'started');
     expect(started).toMatchObject({ backend: 'cpu', stepsPerEpoch: 3 });
     expect(events.some((e) => e.type === 'confusion')).toBe(true);
+    // Samples come from across the validation split, not just its first (same-class) rows.
+    const predictions = events.find((e) => e.type === 'predictions');
+    const labels =
+      predictions?.type === 'predictions' ? predictions.samples.map((s) => s.label) : [];
+    expect(labels).toHaveLength(8);
+    expect(new Set(labels).size).toBeGreaterThan(3);
   });
 
   it('shows an autoencoder its reconstructions', async () => {
