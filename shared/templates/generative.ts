@@ -89,7 +89,8 @@ function dcgan(): Template {
       task: 'gan',
       dataset: 'mnist-autoencoder',
       discriminator: 'discriminator',
-      optimizer: { name: 'adam', learningRate: 0.0002 },
+      // Radford et al.'s settings: a lower first-moment decay keeps the two players from oscillating.
+      optimizer: { name: 'adam', learningRate: 0.0002, beta1: 0.5 },
       epochs: 20,
     },
   });

@@ -8,6 +8,7 @@ import type { TaskRunner } from './task-runner.js';
 import { batchTensors, optimizerStep, trainableVariables } from './tensors.js';
 
 const GRID = 16;
+const REAL_LABEL = 0.9;
 
 /**
  * A GAN: each batch takes one discriminator step (real images labelled 1, generated ones 0) and
@@ -31,7 +32,8 @@ export function ganRunner(
     const fake = generator.apply(noise, { training }) as tf.Tensor;
     const onReal = discriminator.apply(real, { training }) as tf.Tensor;
     const onFake = discriminator.apply(fake, { training }) as tf.Tensor;
-    return tf.add(bce(1, onReal), bce(0, onFake)) as tf.Scalar;
+    // One-sided label smoothing (Salimans et al.): a less certain critic keeps gradients alive.
+    return tf.add(bce(REAL_LABEL, onReal), bce(0, onFake)) as tf.Scalar;
   };
   const generatorLoss = (noise: tf.Tensor, training: boolean) =>
     bce(1, discriminator.apply(generator.apply(noise, { training }), { training }) as tf.Tensor);
