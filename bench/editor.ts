@@ -9,8 +9,8 @@ import { build } from 'vite';
 import { serializeProject } from '../shared/project/serialize.js';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from '../e2e/chromium.js';
 import { serveFolder } from '../e2e/server.js';
-import { chainProject, middleNode, nodeName } from './editor-graph.js';
-import { nextFrame, startFrames, stopFrames, timeEdit } from './editor-probes.js';
+import { chainProject, middleNode, nodeName } from './graphs/editor-graph.js';
+import { nextFrame, startFrames, stopFrames, timeEdit } from './in-page/editor-probes.js';
 
 const NODES = 1_000;
 const DRAGS = 3;

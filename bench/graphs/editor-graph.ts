@@ -1,6 +1,6 @@
-import type { GraphEdge, GraphNode } from '../shared/graph/document.js';
-import { recipeSchema } from '../shared/project/recipe.js';
-import { CURRENT_FORMAT_VERSION, type Project } from '../shared/project/schema.js';
+import type { GraphEdge, GraphNode } from '../../shared/graph/document.js';
+import { recipeSchema } from '../../shared/project/recipe.js';
+import { CURRENT_FORMAT_VERSION, type Project } from '../../shared/project/schema.js';
 
 /** Columns of the grid the benchmark graph is laid out on, and the spacing between cells. */
 const COLUMNS = 25;
