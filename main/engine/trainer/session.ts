@@ -1,17 +1,9 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { TrainingEvent } from '../../../shared/api/training-events.js';
 import type { RunSpec } from './job.js';
-import type { LoopOutcome } from './loop.js';
-import type { TrainerCommand, TrainerReply } from './protocol.js';
+import { driveTrainer, type TrainingHandle } from './protocol.js';
 
-/** A running training job, whatever runs it (a worker thread here, a utility process in Electron). @public */
-export interface TrainingHandle {
-  pause(): void;
-  resume(): void;
-  stop(): void;
-  /** Settles when the run ends; a crashed trainer ends as `failed`, never as a rejection. */
-  readonly done: Promise<LoopOutcome>;
-}
+export type { TrainingHandle } from './protocol.js';
 
 /**
  * The compiled worker when running from `out/`; in the checkout, the TypeScript source behind a
@@ -37,31 +29,19 @@ export function startTraining(
   options: { resourceLimits?: ResourceLimits } = {},
 ): TrainingHandle {
   const worker = createWorker(options.resourceLimits);
-  const send = (command: TrainerCommand) => worker.postMessage(command);
-  let settled = false;
-
-  const done = new Promise<LoopOutcome>((resolve) => {
-    const finish = (outcome: LoopOutcome, reason?: string) => {
-      if (settled) return;
-      settled = true;
-      if (reason) onEvent({ type: 'failed', reason });
-      void worker.terminate();
-      resolve(outcome);
-    };
-    worker.on('message', (reply: TrainerReply) => {
-      if (reply.type === 'event') onEvent(reply.event);
-      else finish(reply.outcome);
-    });
-    worker.on('error', (error) => finish('failed', `The trainer crashed: ${error.message}`));
-    worker.on('exit', (code) =>
-      finish('failed', `The trainer stopped unexpectedly (exit code ${code}).`),
-    );
-  });
-  send({ type: 'start', spec });
-  return {
-    pause: () => send({ type: 'pause' }),
-    resume: () => send({ type: 'resume' }),
-    stop: () => send({ type: 'stop' }),
-    done,
-  };
+  return driveTrainer(
+    {
+      send: (command) => worker.postMessage(command),
+      onReply: (listener) => worker.on('message', listener),
+      onDeath: (listener) => {
+        worker.on('error', (error) => listener(`The trainer crashed: ${error.message}`));
+        worker.on('exit', (code) =>
+          listener(`The trainer stopped unexpectedly (exit code ${code}).`),
+        );
+      },
+      close: () => void worker.terminate(),
+    },
+    spec,
+    onEvent,
+  );
 }

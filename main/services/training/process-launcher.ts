@@ -1,8 +1,11 @@
 import type { TrainingEvent } from '../../../shared/api/training-events.js';
 import type { RunSpec } from '../../engine/trainer/job.js';
-import type { LoopOutcome } from '../../engine/trainer/loop.js';
-import type { TrainerCommand, TrainerReply } from '../../engine/trainer/protocol.js';
-import type { TrainingHandle } from '../../engine/trainer/session.js';
+import {
+  driveTrainer,
+  type TrainerCommand,
+  type TrainerReply,
+  type TrainingHandle,
+} from '../../engine/trainer/protocol.js';
 import type { TrainerLauncher } from './launcher.js';
 
 /**
@@ -23,32 +26,18 @@ export interface TrainerProcess {
 export function processLauncher(fork: () => TrainerProcess): TrainerLauncher {
   return (spec: RunSpec, onEvent: (event: TrainingEvent) => void): TrainingHandle => {
     const child = fork();
-    let settled = false;
-    const send = (command: TrainerCommand) => {
-      if (!settled) child.postMessage(command);
-    };
-    const done = new Promise<LoopOutcome>((resolve) => {
-      const finish = (outcome: LoopOutcome, reason?: string) => {
-        if (settled) return;
-        settled = true;
-        if (reason) onEvent({ type: 'failed', reason });
-        child.kill();
-        resolve(outcome);
-      };
-      child.on('message', (reply) => {
-        if (reply.type === 'event') onEvent(reply.event);
-        else finish(reply.outcome);
-      });
-      child.on('exit', (code) =>
-        finish('failed', `The trainer stopped unexpectedly (exit code ${code}).`),
-      );
-    });
-    send({ type: 'start', spec });
-    return {
-      pause: () => send({ type: 'pause' }),
-      resume: () => send({ type: 'resume' }),
-      stop: () => send({ type: 'stop' }),
-      done,
-    };
+    return driveTrainer(
+      {
+        send: (command) => child.postMessage(command),
+        onReply: (listener) => child.on('message', listener),
+        onDeath: (listener) =>
+          child.on('exit', (code) =>
+            listener(`The trainer stopped unexpectedly (exit code ${code}).`),
+          ),
+        close: () => void child.kill(),
+      },
+      spec,
+      onEvent,
+    );
   };
 }
