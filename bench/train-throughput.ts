@@ -1,7 +1,6 @@
 // Training throughput of the MNIST CNN (conv32-pool-conv64-pool-conv64-dense64-dense10, batch
 // 64) on tfjs wasm with Strata's completed kernels, against PyTorch CPU on one thread (the
 // reference, measured interleaved in the same run) and the tfjs cpu backend.
-// Built with tf.layers directly: the built-in template project does not exist yet.
 import { spawn } from 'node:child_process';
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -10,7 +9,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
+import { findTemplate } from '../shared/templates/index.js';
 import { selectBackend } from '../main/engine/backends/ladder.js';
+import { compileModel } from '../main/engine/tfjs/compile.js';
 
 const BATCH = 64;
 const BATCHES = 8; // distinct batches fed in turn
@@ -19,22 +20,13 @@ const ROUND_BATCHES = 10;
 const CPU_BATCHES = Number(process.env.CPU_BATCHES ?? 1); // ~30 s each
 // STRATA_PYTHON: the interpreter with torch (default Debian's /usr/bin/python3).
 
-function buildModel(): tf.Sequential {
-  const L = tf.layers;
-  const model = tf.sequential({
-    layers: [
-      L.conv2d({ inputShape: [28, 28, 1], filters: 32, kernelSize: 3, activation: 'relu' }),
-      L.maxPooling2d({ poolSize: 2 }),
-      L.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }),
-      L.maxPooling2d({ poolSize: 2 }),
-      L.conv2d({ filters: 64, kernelSize: 3, activation: 'relu' }),
-      L.flatten(),
-      L.dense({ units: 64, activation: 'relu' }),
-      L.dense({ units: 10, activation: 'softmax' }),
-    ],
-  });
-  model.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy' });
-  return model;
+/** The mnist-cnn template, compiled as Strata compiles it for training. */
+function buildModel(): tf.LayersModel {
+  const { project } = findTemplate('mnist-cnn')!;
+  const compiled = compileModel(project.models[0], 'mnist-cnn', { blocks: project.blocks });
+  if (!compiled.ok) throw new Error('the mnist-cnn template does not compile');
+  compiled.model.compile({ optimizer: tf.train.adam(1e-3), loss: 'categoricalCrossentropy' });
+  return compiled.model;
 }
 
 /** Digits from the `mnist` package (it ships 10,000), as flat images and labels. */
@@ -63,7 +55,7 @@ function makeBatches(images: Float32Array, labels: Int32Array): Batch[] {
 }
 
 /** Trains `count` batches and returns samples per second. */
-async function train(model: tf.Sequential, batches: Batch[], count: number): Promise<number> {
+async function train(model: tf.LayersModel, batches: Batch[], count: number): Promise<number> {
   const start = performance.now();
   for (let i = 0; i < count; i++) {
     const { x, y } = batches[i % batches.length]!;
