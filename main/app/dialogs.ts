@@ -2,12 +2,24 @@ import { dialog } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { PROJECT_EXTENSION } from '../../shared/project/schema.js';
 import type { ProjectDialogs } from '../services/documents/project-documents.js';
+import type { FolderDialogs } from '../services/exports/service.js';
 
 const filters = [{ name: 'Strata project', extensions: [PROJECT_EXTENSION.slice(1)] }];
 
-/** The native open and save dialogs, attached to `window` (as sheets on macOS) when there is one. */
-export function nativeDialogs(window: BrowserWindow | null): ProjectDialogs {
+/** The native open, save and folder dialogs, attached to `window` (as sheets on macOS) when there is one. */
+export function nativeDialogs(window: BrowserWindow | null): ProjectDialogs & FolderDialogs {
   return {
+    async chooseFolder(title) {
+      const options = {
+        title,
+        buttonLabel: 'Export here',
+        properties: ['openDirectory' as const, 'createDirectory' as const],
+      };
+      const answer = await (window
+        ? dialog.showOpenDialog(window, options)
+        : dialog.showOpenDialog(options));
+      return answer.canceled ? null : (answer.filePaths[0] ?? null);
+    },
     async chooseOpenPath() {
       const options = { properties: ['openFile' as const], filters };
       const answer = await (window

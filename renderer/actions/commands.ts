@@ -15,7 +15,7 @@ export const commands: Record<MenuCommand, () => void> = {
   open: () => openProject(),
   save: () => void saveProject(),
   saveAs: () => void saveProject({ saveAs: true }),
-  export: () => ui().toast('Export is available after training.'),
+  export: () => ui().set({ dialog: { type: 'export' } }),
   close: () => editor().showStart(),
   undo: () => editor().undo(),
   redo: () => editor().redo(),

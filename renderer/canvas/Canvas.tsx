@@ -3,14 +3,16 @@ import {
   Controls,
   MiniMap,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
+  type FitViewOptions,
   type Connection,
   type EdgeChange,
   type FinalConnectionState,
   type IsValidConnection,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, type DragEvent } from 'react';
 import { setFlowInstance } from '../actions/flow.js';
 import { checkConnection } from '../document/connection.js';
 import {
@@ -19,7 +21,7 @@ import {
   type ShapeFlowEdge,
 } from '../hooks/useFlowElements.js';
 import { activeModel } from '../store/documentSlice.js';
-import { editorStore } from '../store/editorStore.js';
+import { editorStore, useEditor } from '../store/editorStore.js';
 import { uiStore, useUi } from '../store/uiStore.js';
 import { LayerNode } from './LayerNode.js';
 import { ShapeEdge } from './ShapeEdge.js';
@@ -46,6 +48,22 @@ function check(connection: {
 }) {
   const state = store();
   return checkConnection(activeModel(state.doc, state.activeModelId), state.doc.blocks, connection);
+}
+
+/**
+ * Fits the view once per opened document or model switch, when its nodes have been measured. An
+ * empty model is left alone, so the first layer dropped on a blank canvas does not move the view.
+ */
+function useFitOnOpen(nodeCount: number, options: FitViewOptions): void {
+  const epoch = useEditor((s) => s.viewEpoch);
+  const measured = useNodesInitialized();
+  const flow = useReactFlow();
+  const fitted = useRef(-1);
+  useEffect(() => {
+    if (fitted.current === epoch || (nodeCount > 0 && !measured)) return;
+    fitted.current = epoch;
+    if (nodeCount > 0) void flow.fitView(options);
+  }, [epoch, measured, nodeCount, flow, options]);
 }
 
 /** The graph editor: React Flow driven by the editor store. */
@@ -109,6 +127,7 @@ export function Canvas() {
 
   // Below ~0.4 node text is unreadable; a tall model is better scrolled than shrunk past it.
   const fitViewOptions = useMemo(() => ({ padding: 0.15, maxZoom: 1.2, minZoom: 0.4 }), []);
+  useFitOnOpen(nodes.length, fitViewOptions);
   const proOptions = useMemo(() => ({ hideAttribution: true }), []);
 
   return (
@@ -128,8 +147,6 @@ export function Canvas() {
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
-        fitView
-        fitViewOptions={fitViewOptions}
         proOptions={proOptions}
         colorMode={theme}
         minZoom={0.1}

@@ -1,5 +1,6 @@
 import { reloadProject, saveProject } from '../actions/files.js';
 import { useUi } from '../store/uiStore.js';
+import { ExportDialog } from '../export/ExportDialog.js';
 import { FilesDialog } from './FilesDialog.js';
 import { closeDialog, Modal } from './Modal.js';
 
@@ -10,6 +11,8 @@ export function Dialogs() {
   switch (dialog.type) {
     case 'files':
       return <FilesDialog mode={dialog.mode} />;
+    case 'export':
+      return <ExportDialog />;
     case 'conflict':
       return (
         <Modal

@@ -6,6 +6,7 @@ import { expandBlock } from '../actions/blocks.js';
 import { nodeDiagnostics } from '../canvas/nodeSummary.js';
 import { paramFields } from '../forms/paramFields.js';
 import { editorStore, useEditor } from '../store/editorStore.js';
+import { InsightSection } from '../inspection/InsightSection.js';
 import { DiagnosticItem } from './DiagnosticItem.js';
 import { ParamField } from './ParamField.js';
 
@@ -77,6 +78,7 @@ export function NodeInspector({ node }: { node: GraphNode }) {
           ))}
         </ul>
       )}
+      {definition && <InsightSection nodeId={node.id} />}
     </div>
   );
 }

@@ -53,6 +53,7 @@ export function Toolbar() {
         <ToolButton command="open" label="Open" keys={`${mod}O`} />
         <ToolButton command="save" label="Save" keys={`${mod}S`} />
         <ToolButton command="saveAs" label="Save as" keys={`${mod}Shift+S`} />
+        <ToolButton command="export" label="Export…" />
       </span>
       <span className="toolbar-group">
         <button

@@ -40,6 +40,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     doc: initial,
     history: emptyHistory(),
     activeModelId: initial.models[0].id,
+    viewEpoch: 0,
     analysis: analyse(initial, initial.models[0].id),
 
     commit(label, change, options) {
@@ -93,6 +94,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
     setActiveModel(id) {
       set({
         activeModelId: id,
+        viewEpoch: get().viewEpoch + 1,
         analysis: analyse(get().doc, id),
         selection: { nodes: [], edges: [] },
       });
@@ -104,6 +106,7 @@ export const createDocumentSlice: StateCreator<EditorState, [], [], DocumentSlic
         doc,
         history: emptyHistory(),
         activeModelId: modelId,
+        viewEpoch: get().viewEpoch + 1,
         analysis: analyse(doc, modelId),
         dragStart: undefined,
         selection: { nodes: [], edges: [] },

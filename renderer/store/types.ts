@@ -17,6 +17,8 @@ export interface DocumentSlice {
   doc: ProjectDoc;
   history: History<ProjectDoc>;
   activeModelId: string;
+  /** Counts openings and model switches: the canvas fits its view once per value. */
+  viewEpoch: number;
   analysis: ModelAnalysis;
   /** The document when the current drag began; a drag is one undo step. */
   dragStart?: ProjectDoc;

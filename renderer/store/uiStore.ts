@@ -7,6 +7,7 @@ export type Dialog =
   | { type: 'files'; mode: 'open' | 'save' }
   | { type: 'conflict'; path: string }
   | { type: 'changedOnDisk'; path: string }
+  | { type: 'export' }
   | { type: 'confirm'; title: string; message: string; confirm: string; onConfirm: () => void };
 
 /** A short message in the corner: a refused connection, a failed save. */

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { Dashboard } from '../dashboard/Dashboard.js';
+import { TestPanel } from '../inspection/TestPanel.js';
 import { useEditor } from '../store/editorStore.js';
 import { loadTrainingOptions, refreshRuns } from './actions.js';
 import { RunControls } from './RunControls.js';
@@ -27,6 +28,7 @@ export function TrainView() {
       <main className="train-main">
         <RunControls />
         <Dashboard />
+        <TestPanel />
       </main>
     </div>
   );

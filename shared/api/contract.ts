@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { exportProgressSchema, exportRequest, exportResult } from './export-channels.js';
+import { inspectRequest, inspection, predictRequest, prediction } from './inspection.js';
 import { trainingEventSchema } from './training-events.js';
 
 /**
@@ -206,6 +208,24 @@ export const requests = {
       available: z.array(z.string()),
     }),
   },
+  'renderer:model.predict': {
+    /** A run's trained model on one input, prepared the way the run's dataset was. */
+    request: predictRequest,
+    response: prediction,
+  },
+  'renderer:model.inspect': {
+    /** One node's output for one example: feature maps, a histogram, or attention weights. */
+    request: inspectRequest,
+    response: inspection,
+  },
+  'renderer:export.run': {
+    /**
+     * Exports the project's models in one format; without `outDir`, main asks with a folder
+     * dialog (none under `strata serve`). Progress arrives as `main:export.progress`.
+     */
+    request: exportRequest,
+    response: exportResult,
+  },
 } as const;
 
 /** Events main pushes to the renderer. */
@@ -215,6 +235,8 @@ export const events = {
   'main:project.openPath': z.object({ path: z.string() }),
   /** One event of a run this session started. */
   'main:training.event': z.object({ runId: z.string(), event: trainingEventSchema }),
+  /** How far the export this session started has come. */
+  'main:export.progress': exportProgressSchema,
 } as const;
 
 export type RequestChannel = keyof typeof requests;

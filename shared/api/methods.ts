@@ -23,6 +23,9 @@ export const requestChannels = [
   'renderer:runs.log',
   'renderer:datasets.list',
   'renderer:backends.describe',
+  'renderer:model.predict',
+  'renderer:model.inspect',
+  'renderer:export.run',
 ] as const satisfies readonly RequestChannel[];
 
 /** Every event channel, for transports that check an event name at run time. */
@@ -31,6 +34,7 @@ export const eventChannels = [
   'main:project.changedOnDisk',
   'main:project.openPath',
   'main:training.event',
+  'main:export.progress',
 ] as const satisfies readonly EventChannel[];
 
 /** `renderer:project.open` → `project.open`: the client's method name for a request channel. */

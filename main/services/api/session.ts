@@ -6,6 +6,10 @@ import type { TrainerLauncher } from '../training/launcher.js';
 import { trainingHandlers } from '../training/handlers.js';
 import { TrainingService } from '../training/service.js';
 import { DiskWatch } from '../documents/disk-watch.js';
+import { exportHandlers } from '../exports/handlers.js';
+import type { FolderDialogs } from '../exports/service.js';
+import { inspectionHandlers } from '../inspection/handlers.js';
+import { InspectionService } from '../inspection/service.js';
 import { openProject, saveProject } from '../documents/project-documents.js';
 import type { ProjectDialogs } from '../documents/project-documents.js';
 import type { RecoveryStore } from '../recovery/recovery-store.js';
@@ -25,7 +29,7 @@ export interface SessionHost {
   recovery: RecoveryStore;
   templates: TemplateSource;
   /** Native file pickers, or null in a browser (`app.info` then says `nativeDialogs: false`). */
-  dialogs: ProjectDialogs | null;
+  dialogs: (ProjectDialogs & Partial<FolderDialogs>) | null;
   /** Pushes an event to this session's renderer. */
   emit<E extends EventChannel>(event: E, payload: EventOf<E>): void;
   /** Called when the renderer reports its title and dirty state (the shell updates its window). */
@@ -56,7 +60,7 @@ export interface Session {
   offerOpen(path: string): void;
   /** The offered path if `app.info` has not taken it yet (the shell then sends an event). */
   takeOffer(): string | undefined;
-  /** Stops watching files and stops this session's training runs; call when the window or socket closes. */
+  /** Stops watching files, stops this session's training runs and frees its loaded models; call when the window or socket closes. */
   dispose(): void;
   /** This session's training runs. */
   readonly training: TrainingService;
@@ -87,6 +91,7 @@ export function createSession(host: SessionHost): Session {
     (runId, event) => host.emit('main:training.event', { runId, event }),
     host.trainer,
   );
+  const inspection = new InspectionService();
 
   const handlers: Handlers = {
     'renderer:app.info': async () => {
@@ -144,6 +149,8 @@ export function createSession(host: SessionHost): Session {
       return { ok: true, result: {} };
     },
     ...trainingHandlers(host, training),
+    ...inspectionHandlers(host.paths, inspection),
+    ...exportHandlers(host),
   };
 
   return {
@@ -162,6 +169,7 @@ export function createSession(host: SessionHost): Session {
     dispose: () => {
       watch?.close();
       void training.stopAll();
+      void inspection.dispose();
     },
   };
 }

@@ -1,0 +1,91 @@
+import type { ExportRunResult } from '../../../shared/api/export-channels.js';
+import { failure } from '../../../shared/api/reply.js';
+import type { Reply } from '../../../shared/api/reply.js';
+import type { Project } from '../../../shared/project/schema.js';
+import type { ExportFormat } from '../../export/exporter.js';
+import { exportProject, type ExportProgress } from '../../export/pipeline.js';
+import type { PathPolicy } from '../workspace/paths.js';
+
+/** A native folder chooser; only the desktop app has one. */
+export interface FolderDialogs {
+  /** The folder the user picked (they may have created it), or null when they cancelled. */
+  chooseFolder(title: string): Promise<string | null>;
+}
+
+/** What an export needs from the session: its path policy and, in the desktop app, a dialog. */
+export interface ExportContext {
+  paths: PathPolicy;
+  dialogs: Partial<FolderDialogs> | null;
+}
+
+/** One export as the Export dialog asks for it, with the project already loaded. */
+export interface ExportJob {
+  file: string;
+  project: Project;
+  format: ExportFormat;
+  runId?: string;
+  modelId?: string;
+  /** The renderer's destination: absolute in the desktop app, relative under `strata serve`. */
+  outDir?: string;
+}
+
+/**
+ * Runs the export pipeline for the Export dialog: picks the destination (the given path through
+ * the session's path policy, or the native folder dialog), reports progress, and answers with
+ * what was written, or why not, naming every layer the format cannot express.
+ */
+export async function runExport(
+  context: ExportContext,
+  job: ExportJob,
+  onProgress: ExportProgress,
+): Promise<Reply<ExportRunResult>> {
+  const destination = await chooseDestination(context, job.outDir);
+  if (!destination.ok) return destination;
+  if (destination.result === null) return { ok: true, result: { status: 'cancelled' } };
+  const exported = await exportProject(
+    {
+      projectPath: job.file,
+      project: job.project,
+      format: job.format,
+      outDir: destination.result,
+      runId: job.runId,
+      modelId: job.modelId,
+    },
+    onProgress,
+  );
+  const shown = (path: string) => context.paths.present(path) ?? path;
+  if (!exported.ok) {
+    const unsupported = exported.models.flatMap(({ modelId, result }) =>
+      result.ok ? [] : result.unsupported.map((u) => ({ modelId, ...u })),
+    );
+    return { ok: true, result: { status: 'failed', message: exported.message, unsupported } };
+  }
+  return {
+    ok: true,
+    result: {
+      status: 'exported',
+      models: exported.models.map(({ modelId, outDir, result }) => ({
+        modelId,
+        outDir: shown(outDir),
+        files: result.ok ? result.files.map(shown) : [],
+        notes: result.ok ? result.notes : [],
+      })),
+      weights: job.runId ? `trained weights of run ${job.runId}` : 'untrained (initial) weights',
+    },
+  };
+}
+
+async function chooseDestination(
+  context: ExportContext,
+  outDir: string | undefined,
+): Promise<Reply<string | null>> {
+  if (outDir !== undefined) return context.paths.resolve(outDir);
+  const choose = context.dialogs?.chooseFolder;
+  if (!choose) {
+    return failure(
+      'unsupported',
+      'No destination given, and this transport has no folder dialog: pass outDir.',
+    );
+  }
+  return { ok: true, result: await choose('Export to folder') };
+}
