@@ -41,3 +41,14 @@ export type Exporter = (
   outDir: string,
   onProgress?: (fraction: number, label: string) => void,
 ) => Promise<ExportResult>;
+
+/** The refusal of a format that cannot express some layers, naming each one. */
+export function unsupportedResult(format: string, unsupported: UnsupportedLayer[]): ExportResult {
+  const named = unsupported.map((u) => `${u.nodeId} (${u.kind}): ${u.reason}`);
+  const which = unsupported.length === 1 ? 'this layer' : 'these layers';
+  return {
+    ok: false,
+    message: `${format} cannot express ${which}: ${named.join('; ')}.`,
+    unsupported,
+  };
+}

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFolderAtomic } from '../../services/storage/atomic-folder.js';
-import type { Exporter } from '../exporter.js';
+import { type Exporter, unsupportedResult } from '../exporter.js';
 import { encodeSafetensors } from '../pytorch/safetensors.js';
 import { kerasSource } from './source.js';
 
@@ -21,14 +21,7 @@ export const exportKeras: Exporter = async (input, outDir, onProgress) => {
     modelName: input.graph.name,
     projectName: input.project.name,
   });
-  if (!built.ok) {
-    const named = built.unsupported.map((u) => `${u.nodeId} (${u.kind}): ${u.reason}`);
-    return {
-      ok: false,
-      message: `Keras cannot express ${named.length === 1 ? 'this layer' : 'these layers'}: ${named.join('; ')}.`,
-      unsupported: built.unsupported,
-    };
-  }
+  if (!built.ok) return unsupportedResult('Keras', built.unsupported);
   onProgress?.(0.5, 'Writing the weights');
   const weights = encodeSafetensors(built.weights, { format: 'keras', producer: 'Strata' });
   await writeFolderAtomic(outDir, async (dir) => {

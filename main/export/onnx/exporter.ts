@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFolderAtomic } from '../../services/storage/atomic-folder.js';
-import type { Exporter } from '../exporter.js';
+import { type Exporter, unsupportedResult } from '../exporter.js';
 import { OPSET } from './graph.js';
 import { buildOnnxModel, encodeOnnx } from './model.js';
 
@@ -15,14 +15,7 @@ export const ONNX_FILE = 'model.onnx';
 export const exportOnnx: Exporter = async (input, outDir, onProgress) => {
   onProgress?.(0, 'Converting layers to ONNX');
   const built = buildOnnxModel(input);
-  if (!built.ok) {
-    const names = built.unsupported.map((u) => `${u.nodeId} (${u.kind}): ${u.reason}`);
-    return {
-      ok: false,
-      message: `ONNX cannot express ${built.unsupported.length === 1 ? 'this layer' : 'these layers'}: ${names.join('; ')}.`,
-      unsupported: built.unsupported,
-    };
-  }
+  if (!built.ok) return unsupportedResult('ONNX', built.unsupported);
   onProgress?.(0.6, 'Writing model.onnx');
   const bytes = encodeOnnx(built.model);
   await writeFolderAtomic(outDir, (dir) => writeFile(join(dir, ONNX_FILE), bytes));

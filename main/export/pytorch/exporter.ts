@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFolderAtomic } from '../../services/storage/atomic-folder.js';
-import type { ExportInput, Exporter } from '../exporter.js';
+import { type ExportInput, type Exporter, unsupportedResult } from '../exporter.js';
 import { torchModule } from './module.js';
 import { encodeSafetensors } from './safetensors.js';
 import { trainScript } from './train-script.js';
@@ -29,14 +29,7 @@ export const exportPyTorch: Exporter = async (input, outDir, onProgress) => {
     modelName: input.graph.name,
     projectName: input.project.name,
   });
-  if (!built.ok) {
-    const named = built.unsupported.map((u) => `${u.nodeId} (${u.kind}): ${u.reason}`);
-    return {
-      ok: false,
-      message: `PyTorch cannot express ${named.length === 1 ? 'this layer' : 'these layers'}: ${named.join('; ')}.`,
-      unsupported: built.unsupported,
-    };
-  }
+  if (!built.ok) return unsupportedResult('PyTorch', built.unsupported);
   const { module } = built;
   onProgress?.(0.5, 'Writing the weights');
   const [first] = module.inputs;
