@@ -3,14 +3,13 @@
 // and the time from an edit in the inspector to the new shape on the canvas.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from '@playwright/test';
-import { build } from 'vite';
+import type { Page } from '@playwright/test';
 import { serializeProject } from '../shared/project/serialize.js';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, chromiumMissing } from '../e2e/chromium.js';
-import { serveFolder } from '../e2e/server.js';
+import { openBenchApp, openProject, waitReady } from './browser/app.js';
+import { intervals, median, ms, quantile } from './browser/stats.js';
 import { chainProject, middleNode, nodeName } from './graphs/editor-graph.js';
-import { nextFrame, startFrames, stopFrames, timeEdit } from './in-page/editor-probes.js';
+import { timeEdit } from './in-page/editor-probes.js';
+import { nextFrame, startFrames, stopFrames } from './in-page/frames.js';
 
 const NODES = 1_000;
 const DRAGS = 3;
@@ -18,22 +17,9 @@ const DRAG_STEPS = 90;
 const EDITS = 15;
 const FILE = 'big.strata';
 
-const root = fileURLToPath(new URL('../', import.meta.url));
-/** The value below which a fraction `q` of the samples fall. */
-const quantile = (xs: number[], q: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))];
-};
-const median = (xs: number[]) => quantile(xs, 0.5);
-const ms = (x: number) => x.toFixed(2);
-
-async function waitReady(page: Page) {
-  await page.locator('[data-app-state="loaded"]').waitFor();
-}
-
 /** Drags a node in a circle-free zig-zag, one mouse move per frame; returns frame intervals. */
 async function dragFrames(page: Page, title: string): Promise<number[]> {
-  const intervals: number[] = [];
+  const gaps: number[] = [];
   for (let drag = 0; drag < DRAGS; drag++) {
     const header = page.getByLabel(`${title} layer`, { exact: true }).locator('.layer-node-header');
     const box = await header.boundingBox();
@@ -57,9 +43,9 @@ async function dragFrames(page: Page, title: string): Promise<number[]> {
     }
     const frames = await page.evaluate(stopFrames);
     await page.mouse.up();
-    for (let i = 1; i < frames.length; i++) intervals.push(frames[i] - frames[i - 1]);
+    gaps.push(...intervals(frames));
   }
-  return intervals;
+  return gaps;
 }
 
 /** Selects `title` and types new unit counts into the inspector, timing each to the canvas. */
@@ -83,21 +69,11 @@ async function editTimes(page: Page, title: string) {
 }
 
 async function main() {
-  const missing = chromiumMissing();
-  if (missing) throw new Error(missing);
-  await build({
-    configFile: join(root, 'vite.config.ts'),
-    root: join(root, 'renderer'),
-    logLevel: 'warn',
-  });
-  const served = await serveFolder();
-  await writeFile(join(served.folder, FILE), serializeProject(chainProject(NODES)));
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const app = await openBenchApp();
+  const { page } = app;
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    // tsx keeps function names with an `__name` helper that the probes carry into the page.
-    await page.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-    await page.goto(served.url);
+    await writeFile(join(app.folder, FILE), serializeProject(chainProject(NODES)));
+    await page.goto(app.url);
     await waitReady(page);
 
     // Baseline: one Dense on an otherwise empty canvas.
@@ -113,11 +89,7 @@ async function main() {
     await page.reload();
     await waitReady(page);
     const opened = Date.now();
-    await page.getByRole('button', { name: 'Open…' }).click();
-    await page
-      .getByRole('dialog', { name: 'Open project' })
-      .getByRole('button', { name: FILE })
-      .click();
+    await openProject(page, FILE);
     const target = nodeName(middleNode(NODES));
     // Large graphs mount only the nodes in view; the middle one is where the view is centred.
     await page.getByLabel(`${target} layer`, { exact: true }).waitFor();
@@ -146,8 +118,7 @@ async function main() {
         `empty=${ms(empty)}/frame, edit-to-shapes=${ms(edit.frame)}`,
     );
   } finally {
-    await browser.close();
-    await served.stop();
+    await app.close();
   }
 }
 

@@ -1,36 +1,5 @@
 /// <reference lib="dom" />
-// Code that runs inside the page: frame timestamps and the edit-to-shapes timer.
-
-declare global {
-  interface Window {
-    /** rAF timestamps collected while a drag runs. */
-    __frames?: number[];
-    __stopFrames?: boolean;
-  }
-}
-
-/** Starts recording every requestAnimationFrame timestamp. */
-export function startFrames(): void {
-  window.__frames = [];
-  window.__stopFrames = false;
-  const tick = (t: number) => {
-    if (window.__stopFrames) return;
-    window.__frames?.push(t);
-    requestAnimationFrame(tick);
-  };
-  requestAnimationFrame(tick);
-}
-
-/** Stops recording and returns the timestamps. */
-export function stopFrames(): number[] {
-  window.__stopFrames = true;
-  return window.__frames ?? [];
-}
-
-/** Resolves at the next frame: the benchmark moves the mouse once per frame, like a real one. */
-export function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
-}
+// Code that runs inside the page: the edit-to-shapes timer (frame timestamps are in frames.ts).
 
 /**
  * Types `value` into the number field `selector` as one input event, then times how long until

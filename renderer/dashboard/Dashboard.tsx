@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { trainingStore, useTraining } from '../training/trainingStore.js';
 import {
   batchSeries,
@@ -9,17 +9,29 @@ import {
 } from './chartSeries.js';
 import { ConfusionMatrix } from './ConfusionMatrix.js';
 import { GeneratedPanel } from './GeneratedPanel.js';
-import { MetricChart } from './MetricChart.js';
+import { LiveLines } from './liveSeries.js';
+import { MAX_POINTS, MetricChart } from './MetricChart.js';
 import { ProgressPanel } from './ProgressPanel.js';
 import { SampleGrid } from './SampleGrid.js';
+import { useThrottled } from './useThrottled.js';
+
+/**
+ * How often the charts may redraw while events stream. A redraw of every chart costs more than
+ * a frame, and at 100,000 points a new batch moves a line by a fraction of a pixel: ten redraws
+ * a second look live and leave the other frames to the rest of the page.
+ */
+const CHART_REFRESH_MS = 100;
 
 /** The live charts of the current run, with any past runs overlaid, and its insights. */
 export function Dashboard() {
   const currentRunId = useTraining((s) => s.currentRunId);
   const overlay = useTraining((s) => s.overlay);
-  const runs = useTraining((s) => s.runs);
+  const liveRuns = useTraining((s) => s.runs);
+  const runs = useThrottled(liveRuns, CHART_REFRESH_MS);
   const smoothing = useTraining((s) => s.smoothing);
   const logScale = useTraining((s) => s.logScale);
+  // Per-batch lines survive renders: each store update then costs its new points only.
+  const [lines] = useState(() => new LiveLines(MAX_POINTS));
 
   const drawn = useMemo<DrawnRun[]>(() => {
     const ids = [currentRunId, ...overlay].filter((id): id is string => id !== null);
@@ -32,18 +44,18 @@ export function Dashboard() {
 
   const charts = useMemo(() => {
     const names = metricNames(drawn);
-    return [
+    const charts = [
       {
         title: 'Loss per batch',
         x: 'step',
         testId: 'chart-loss',
-        series: batchSeries(drawn, (b) => b.loss, smoothing),
+        series: batchSeries(drawn, 'loss', (b) => b.loss, smoothing, lines),
       },
       ...names.batch.map((m) => ({
         title: `${m} per batch`,
         x: 'step',
         testId: `chart-batch-${m}`,
-        series: batchSeries(drawn, (b) => b.metrics[m], smoothing),
+        series: batchSeries(drawn, `metric ${m}`, (b) => b.metrics[m], smoothing, lines),
       })),
       ...names.epoch.map((m) => ({
         title: `${m} per epoch`,
@@ -55,18 +67,20 @@ export function Dashboard() {
         title: 'Learning rate',
         x: 'step',
         testId: 'chart-learning-rate',
-        series: batchSeries(drawn, (b) => b.learningRate, 0),
+        series: batchSeries(drawn, 'learning rate', (b) => b.learningRate, 0, lines),
       },
       {
         title: 'Samples per second',
         x: 'step',
         testId: 'chart-throughput',
-        series: batchSeries(drawn, (b) => b.samplesPerSecond, smoothing),
+        series: batchSeries(drawn, 'samples/s', (b) => b.samplesPerSecond, smoothing, lines),
       },
     ];
-  }, [drawn, smoothing]);
+    lines.prune();
+    return charts;
+  }, [drawn, smoothing, lines]);
 
-  const current = drawn[0]?.run;
+  const current = currentRunId === null ? undefined : liveRuns[currentRunId];
   if (!current) {
     return (
       <div className="dashboard empty-note" data-testid="dashboard">

@@ -12,7 +12,7 @@ import {
 import { downsample, type Point } from './downsample.js';
 
 /** Points drawn at most per line: enough for any chart width, cheap for long runs. */
-const MAX_POINTS = 1000;
+export const MAX_POINTS = 1000;
 
 /** One line of a chart. */
 export interface ChartSeries {
@@ -38,6 +38,39 @@ const formatTick = (value: number) =>
   Math.abs(value) >= 1000 || (value !== 0 && Math.abs(value) < 0.001)
     ? value.toExponential(1)
     : Number(value.toPrecision(3)).toString();
+
+const samePoints = (a: readonly Point[], b: readonly Point[]) =>
+  a === b || (a.length === b.length && a.every((p, i) => p.x === b[i].x && p.y === b[i].y));
+
+/**
+ * Whether two series lists draw the same lines. Series are rebuilt on every store update, so
+ * identity says little; comparing the (at most ~1,000) drawn points spares recharts a redraw of
+ * the charts the update did not touch (the per-epoch ones, while batches stream in).
+ */
+function sameSeries(a: readonly ChartSeries[], b: readonly ChartSeries[]): boolean {
+  return (
+    a === b ||
+    (a.length === b.length &&
+      a.every((s, i) => {
+        const t = b[i];
+        return (
+          s.key === t.key &&
+          s.name === t.name &&
+          s.color === t.color &&
+          s.faint === t.faint &&
+          s.dashed === t.dashed &&
+          samePoints(s.points, t.points)
+        );
+      }))
+  );
+}
+
+const sameProps = (a: Props, b: Props) =>
+  a.title === b.title &&
+  a.xLabel === b.xLabel &&
+  a.logScale === b.logScale &&
+  a.testId === b.testId &&
+  sameSeries(a.series, b.series);
 
 /** A line chart of one figure over steps or epochs; each line downsampled for drawing only. */
 export const MetricChart = memo(function MetricChart({
@@ -115,4 +148,4 @@ export const MetricChart = memo(function MetricChart({
       )}
     </figure>
   );
-});
+}, sameProps);

@@ -1,6 +1,6 @@
 import type { ChartSeries } from './MetricChart.js';
 import type { RunView } from './runState.js';
-import { ema } from './smoothing.js';
+import type { LiveLines } from './liveSeries.js';
 
 /** Line colours, one per run drawn. */
 export const RUN_COLOURS = ['#3b6ef5', '#e38b12', '#0f9d7a', '#d6457a', '#8b5cf6', '#14a3c7'];
@@ -15,40 +15,36 @@ export interface DrawnRun {
 type BatchFigure = (point: RunView['batches'][number]) => number | undefined;
 
 /**
- * Per-batch lines of one figure: each run smoothed, and when a single run is drawn its raw
- * line faint underneath.
+ * Per-batch lines of one figure (named `name`): each run smoothed, and when a single run is
+ * drawn its raw line faint underneath. `lines` keeps them from one update to the next, so a
+ * long live run costs only its new points.
  */
 export function batchSeries(
   runs: DrawnRun[],
+  name: string,
   figure: BatchFigure,
   smoothing: number,
+  lines: LiveLines,
 ): ChartSeries[] {
   return runs.flatMap(({ run, colour, label }) => {
-    const kept = run.batches.flatMap((b) => {
-      const y = figure(b);
-      return y === undefined ? [] : [{ x: b.step, y }];
-    });
-    const smoothed = ema(
-      kept.map((p) => p.y),
-      smoothing,
-    ).map((y, i) => ({ x: kept[i].x, y }));
-    const lines: ChartSeries[] = [];
+    const line = lines.line(run.runId, name, figure, smoothing, run.batches);
+    const series: ChartSeries[] = [];
     if (runs.length === 1 && smoothing > 0) {
-      lines.push({
+      series.push({
         key: `${run.runId}-raw`,
         name: `${label} raw`,
         color: colour,
-        points: kept,
+        points: line.raw,
         faint: true,
       });
     }
-    lines.push({
+    series.push({
       key: run.runId,
       name: label,
       color: colour,
-      points: smoothing > 0 ? smoothed : kept,
+      points: smoothing > 0 ? line.smoothed : line.raw,
     });
-    return lines;
+    return series;
   });
 }
 

@@ -69,7 +69,7 @@ export function applyEvent(run: RunView, event: TrainingEvent, now: number): Run
         reason: undefined,
       };
     case 'batch':
-      return { ...run, batches: [...run.batches, without(event, 'batches')] };
+      return { ...run, batches: run.batches.concat([without(event, 'batches')]) };
     case 'epoch':
       return { ...run, epochs: [...run.epochs, without(event)] };
     case 'confusion':
@@ -92,9 +92,33 @@ export function applyEvent(run: RunView, event: TrainingEvent, now: number): Run
   }
 }
 
+/**
+ * The run after several events received at `now`: the same as applying them one by one, but
+ * the batch list is copied once rather than once per event, so folding in a frame's worth of
+ * events (or a whole log) costs the events, not the events times the run's length.
+ */
+export function applyEvents(run: RunView, events: readonly TrainingEvent[], now: number): RunView {
+  let view = run;
+  let pending: BatchPoint[] = [];
+  const flush = () => {
+    if (pending.length > 0) view = { ...view, batches: view.batches.concat(pending) };
+    pending = [];
+  };
+  for (const event of events) {
+    if (event.type === 'batch') {
+      pending.push(without(event, 'batches'));
+    } else {
+      flush();
+      view = applyEvent(view, event, now);
+    }
+  }
+  flush();
+  return view;
+}
+
 /** A past run rebuilt from its log (its clock is not known, so no time left is shown). */
 export function replayRun(runId: string, events: readonly TrainingEvent[]): RunView {
-  const run = events.reduce((view, event) => applyEvent(view, event, 0), newRun(runId));
+  const run = applyEvents(newRun(runId), events, 0);
   return { ...run, activeSeconds: 0, activeSince: undefined };
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ema } from './smoothing.js';
+import { ema, emaExtend, freshEma } from './smoothing.js';
 
 describe('ema', () => {
   it('leaves values alone with weight 0', () => {
@@ -33,5 +33,24 @@ describe('ema', () => {
     const out = ema([1, Number.NaN, 1], 0.6);
     expect(out[1]).toBeNaN();
     expect(out[2]).toBeCloseTo(1);
+  });
+
+  it('continued in pieces, smooths exactly as over the whole series at once', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e3, max: 1e3 }), { minLength: 1 }),
+        fc.nat(),
+        fc.double({ min: 0, max: 0.99, noNaN: true }),
+        (values, cut, weight) => {
+          const at = cut % (values.length + 1);
+          const state = freshEma();
+          const pieces = [
+            ...emaExtend(state, values.slice(0, at), weight),
+            ...emaExtend(state, values.slice(at), weight),
+          ];
+          expect(pieces).toEqual(ema(values, weight));
+        },
+      ),
+    );
   });
 });

@@ -2,7 +2,8 @@ import { api } from '../api/index.js';
 import { writeProject } from '../document/project.js';
 import { replayRun } from '../dashboard/runState.js';
 import { editorStore, isDirty } from '../store/editorStore.js';
-import { trainingStore } from './trainingStore.js';
+import { frameQueue } from './frameQueue.js';
+import { trainingStore, type RunEvent } from './trainingStore.js';
 
 const training = () => trainingStore.getState();
 const editor = () => editorStore.getState();
@@ -10,17 +11,20 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 
 let unsubscribe: (() => void) | undefined;
 
+const ENDINGS = new Set(['finished', 'stopped', 'failed']);
+
+/** Events wait for the next frame and enter the store together: one redraw a frame at most. */
+const receive = frameQueue<RunEvent>((received) => {
+  training().receiveAll(received);
+  if (received.some(({ event }) => ENDINGS.has(event.type))) void refreshRuns();
+});
+
 /**
  * Listens to this window's training events for the life of the page, whichever view is shown:
  * runs keep training and their charts keep filling while the user edits or the window is hidden.
  */
 export function listenToTraining(): void {
-  unsubscribe ??= api().on('main:training.event', ({ runId, event }) => {
-    training().receive(runId, event);
-    if (event.type === 'finished' || event.type === 'stopped' || event.type === 'failed') {
-      void refreshRuns();
-    }
-  });
+  unsubscribe ??= api().on('main:training.event', receive);
 }
 
 /** Loads the built-in datasets and the backend ladder's answer, once. */

@@ -2,7 +2,13 @@ import { useStore } from 'zustand';
 import { createStore } from 'zustand/vanilla';
 import type { ResponseOf, RunListingView } from '../../shared/api/contract.js';
 import type { TrainingEvent } from '../../shared/api/training-events.js';
-import { applyEvent, newRun, type RunView } from '../dashboard/runState.js';
+import { applyEvents, newRun, type RunView } from '../dashboard/runState.js';
+
+/** One event of one run, as the API delivers it. */
+export interface RunEvent {
+  runId: string;
+  event: TrainingEvent;
+}
 
 /** Which screen of an open project is shown. */
 export type ProjectView = 'editor' | 'train';
@@ -30,9 +36,11 @@ export interface TrainingState {
   logScale: boolean;
   /** Why the last request (start, control) failed. */
   error: string | null;
-  set(update: Partial<Omit<TrainingState, 'set' | 'receive'>>): void;
+  set(update: Partial<Omit<TrainingState, 'set' | 'receive' | 'receiveAll'>>): void;
   /** Folds one event into its run. */
   receive(runId: string, event: TrainingEvent, now?: number): void;
+  /** Folds events, of one run or several, into their runs in one update. */
+  receiveAll(received: readonly RunEvent[], now?: number): void;
 }
 
 /** A fresh training store; the app has one, tests make their own. */
@@ -52,8 +60,21 @@ export function createTrainingStore() {
     error: null,
     set: (update) => set(update),
     receive(runId, event, now = Date.now()) {
-      const run = get().runs[runId] ?? newRun(runId);
-      set({ runs: { ...get().runs, [runId]: applyEvent(run, event, now) } });
+      get().receiveAll([{ runId, event }], now);
+    },
+    receiveAll(received, now = Date.now()) {
+      if (received.length === 0) return;
+      const byRun = new Map<string, TrainingEvent[]>();
+      for (const { runId, event } of received) {
+        const events = byRun.get(runId) ?? [];
+        events.push(event);
+        byRun.set(runId, events);
+      }
+      const runs = { ...get().runs };
+      for (const [runId, events] of byRun) {
+        runs[runId] = applyEvents(runs[runId] ?? newRun(runId), events, now);
+      }
+      set({ runs });
     },
   }));
 }
