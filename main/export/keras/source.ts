@@ -1,13 +1,11 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { FlatAnalysis } from '../../../shared/graph/analyze.js';
-import { isLayerKind, type LayerKind } from '../../../shared/layers/catalogue.js';
 import { formatShape } from '../../../shared/layers/shape.js';
+import type { FlatAnalysis } from '../../../shared/graph/analyze.js';
+import { emitEach } from '../emit.js';
 import type { UnsupportedLayer } from '../exporter.js';
-import { isUnsupported } from '../pytorch/layer.js';
 import { className } from '../pytorch/module.js';
 import { commentLine, py, pythonNames } from '../pytorch/python.js';
 import type { NamedTensor } from '../pytorch/safetensors.js';
-import type { KerasEmitter, KerasLayer } from './layer.js';
 import { kerasPrelude, KERAS_CUSTOM_CLASSES, type KerasHelper } from './prelude.js';
 import { kerasEmitters } from './table.js';
 
@@ -24,28 +22,6 @@ export type KerasResult =
   | { ok: true; source: string; weights: NamedTensor[] }
   | { ok: false; unsupported: UnsupportedLayer[] };
 
-function emitAll(flat: FlatAnalysis) {
-  const emitted = new Map<string, KerasLayer>();
-  const unsupported: UnsupportedLayer[] = [];
-  for (const id of flat.order) {
-    const node = flat.nodes.get(id)!;
-    if (!isLayerKind(node.kind) || !node.shape || !node.params) {
-      unsupported.push({ nodeId: id, kind: node.kind, reason: 'not a layer Strata can export' });
-      continue;
-    }
-    const entry = kerasEmitters[node.kind] as KerasEmitter<LayerKind> | { unsupported: string };
-    const inputs = node.inputs.map((source) => flat.nodes.get(source)!.shape!);
-    // The table pairs each kind with its emitter, but indexing by a union loses that pairing.
-    const layer = isUnsupported(entry)
-      ? entry
-      : entry(node.params as never, { inputs, output: node.shape });
-    if (isUnsupported(layer)) {
-      unsupported.push({ nodeId: id, kind: node.kind, reason: layer.unsupported });
-    } else emitted.set(id, layer);
-  }
-  return { emitted, unsupported };
-}
-
 /**
  * Writes a tf.keras functional-API `build_model()` that rebuilds the graph layer by layer (each
  * Keras layer named after its node), `load_model()` that fills it from the weights file with
@@ -53,7 +29,7 @@ function emitAll(flat: FlatAnalysis) {
  */
 export function kerasSource(input: KerasInput): KerasResult {
   const { flat } = input;
-  const { emitted, unsupported } = emitAll(flat);
+  const { emitted, unsupported } = emitEach(flat, kerasEmitters);
   if (unsupported.length > 0) return { ok: false, unsupported };
   const names = pythonNames(flat.order);
   const vars = new Map<string, string>();

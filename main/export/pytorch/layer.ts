@@ -2,7 +2,10 @@ import type * as tf from '@tensorflow/tfjs';
 import type { ActivationName } from '../../../shared/layers/activations.js';
 import type { LayerKind, ParamsOf } from '../../../shared/layers/catalogue.js';
 import type { TensorShape } from '../../../shared/layers/shape.js';
+import type { EmitContext, Unsupported } from '../emit.js';
 import type { Helper } from './prelude.js';
+
+export { isUnsupported, type EmitContext, type Unsupported } from '../emit.js';
 
 /** How one node becomes PyTorch code and state. */
 export interface TorchLayer {
@@ -19,19 +22,6 @@ export interface TorchLayer {
   state?: (weights: tf.Tensor[]) => [key: string, value: tf.Tensor][];
 }
 
-/** A kind, or a setting of it, that a format cannot express, and why. */
-export interface Unsupported {
-  unsupported: string;
-}
-
-/** What an emitter knows about the node besides its parameters. */
-export interface EmitContext {
-  /** Shapes of the node's inputs (batch excluded). */
-  inputs: readonly TensorShape[];
-  /** The node's output shape. */
-  output: TensorShape;
-}
-
 export type TorchEmitter<K extends LayerKind> = (
   params: ParamsOf<K>,
   ctx: EmitContext,
@@ -39,10 +29,6 @@ export type TorchEmitter<K extends LayerKind> = (
 
 /** One emitter (or a standing refusal) per kind; the full table covers every {@link LayerKind}. */
 export type TorchTable<K extends LayerKind> = { [P in K]: TorchEmitter<P> | Unsupported };
-
-export function isUnsupported(value: object): value is Unsupported {
-  return Object.hasOwn(value, 'unsupported');
-}
 
 /** `expr` with a Keras activation applied, as torch code. */
 export function activate(name: ActivationName, expr: string, alpha = 0.3): string {

@@ -1,9 +1,9 @@
 import type * as tf from '@tensorflow/tfjs';
-import type { FlatAnalysis } from '../../../shared/graph/analyze.js';
-import { isLayerKind, type LayerKind } from '../../../shared/layers/catalogue.js';
 import { formatShape } from '../../../shared/layers/shape.js';
+import type { FlatAnalysis } from '../../../shared/graph/analyze.js';
+import { emitEach } from '../emit.js';
 import type { UnsupportedLayer } from '../exporter.js';
-import { isUnsupported, type TorchEmitter, type TorchLayer } from './layer.js';
+import type { TorchLayer } from './layer.js';
 import { preludeSource, type Helper } from './prelude.js';
 import { commentLine, pythonNames } from './python.js';
 import type { NamedTensor } from './safetensors.js';
@@ -56,29 +56,6 @@ export function className(modelName: string): string {
   return HELPER_CLASSES.has(name) ? `${name}Model` : name;
 }
 
-/** Each node's emitted layer, or every node the format cannot express. */
-function emitAll(flat: FlatAnalysis) {
-  const emitted = new Map<string, TorchLayer>();
-  const unsupported: UnsupportedLayer[] = [];
-  for (const id of flat.order) {
-    const node = flat.nodes.get(id)!;
-    if (!isLayerKind(node.kind) || !node.shape || !node.params) {
-      unsupported.push({ nodeId: id, kind: node.kind, reason: 'not a layer Strata can export' });
-      continue;
-    }
-    const entry = torchEmitters[node.kind] as TorchEmitter<LayerKind> | { unsupported: string };
-    const inputs = node.inputs.map((source) => flat.nodes.get(source)!.shape!);
-    // The table pairs each kind with its emitter, but indexing by a union loses that pairing.
-    const layer = isUnsupported(entry)
-      ? entry
-      : entry(node.params as never, { inputs, output: node.shape });
-    if (isUnsupported(layer)) {
-      unsupported.push({ nodeId: id, kind: node.kind, reason: layer.unsupported });
-    } else emitted.set(id, layer);
-  }
-  return { emitted, unsupported };
-}
-
 /**
  * Writes the model as an `nn.Module` whose forward follows the flat graph in topological order,
  * one attribute per layer named after its node, taking and returning channels-last tensors
@@ -86,7 +63,7 @@ function emitAll(flat: FlatAnalysis) {
  */
 export function torchModule(input: ModuleInput): ModuleResult {
   const { flat } = input;
-  const { emitted, unsupported } = emitAll(flat);
+  const { emitted, unsupported } = emitEach(flat, torchEmitters);
   if (unsupported.length > 0) return { ok: false, unsupported };
 
   const names = pythonNames(flat.order);
