@@ -11,8 +11,11 @@ import {
 } from 'recharts';
 import { downsample, type Point } from './downsample.js';
 
-/** Points drawn at most per line: enough for any chart width, cheap for long runs. */
-export const MAX_POINTS = 1000;
+/**
+ * Points drawn at most per line: about one per pixel of a dashboard chart (they are ~300–450 px
+ * wide), since more cannot be seen and every point costs recharts time on each redraw.
+ */
+export const MAX_POINTS = 480;
 
 /** One line of a chart. */
 export interface ChartSeries {
@@ -44,7 +47,7 @@ const samePoints = (a: readonly Point[], b: readonly Point[]) =>
 
 /**
  * Whether two series lists draw the same lines. Series are rebuilt on every store update, so
- * identity says little; comparing the (at most ~1,000) drawn points spares recharts a redraw of
+ * identity says little; comparing the (at most a few hundred) drawn points spares recharts a redraw of
  * the charts the update did not touch (the per-epoch ones, while batches stream in).
  */
 function sameSeries(a: readonly ChartSeries[], b: readonly ChartSeries[]): boolean {
