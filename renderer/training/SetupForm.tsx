@@ -7,7 +7,11 @@ import {
   scheduleSchema,
   trainingSettingsSchema,
 } from '../../shared/training/settings.js';
-import type { ScheduleSettings, TrainingSettings } from '../../shared/training/settings.js';
+import type {
+  AugmentationSettings,
+  ScheduleSettings,
+  TrainingSettings,
+} from '../../shared/training/settings.js';
 import { NumberBox } from '../inspector/NumberBox.js';
 import { useEditor } from '../store/editorStore.js';
 import { BackendField } from './BackendField.js';
@@ -265,6 +269,7 @@ export function SetupForm() {
           </span>
         )}
       </Field>
+      {dataset?.inputShape.length === 3 && <AugmentationField augmentation={recipe.augmentation} />}
       <BackendField />
       <Field label="Batches per epoch">
         {(id) => (
@@ -287,5 +292,53 @@ export function SetupForm() {
         Empty trains whole epochs; a number takes a quick look at a slice.
       </p>
     </form>
+  );
+}
+
+/** Random flips, shifts and rotations of training images; shown for image datasets only. */
+function AugmentationField({ augmentation }: { augmentation: AugmentationSettings }) {
+  const change = (label: string, next: Partial<typeof augmentation>) =>
+    editRecipe(label, { augmentation: { ...augmentation, ...next } });
+  return (
+    <Field label="Augmentation">
+      {(id) => (
+        <span className="setup-inline">
+          <input
+            id={id}
+            type="checkbox"
+            checked={augmentation.flip}
+            onChange={(e) => change('Change flipping', { flip: e.target.checked })}
+          />
+          flip, shift
+          <NumberBox
+            label="Shift in pixels"
+            value={augmentation.shift}
+            integer
+            min={0}
+            max={8}
+            invalid={!(augmentation.shift >= 0 && augmentation.shift <= 8)}
+            onChange={(next) => {
+              if (next !== null && Number.isInteger(next) && next >= 0 && next <= 8) {
+                change('Change shift', { shift: next });
+              }
+            }}
+          />
+          px, rotate
+          <NumberBox
+            label="Rotation in degrees"
+            value={augmentation.rotate}
+            integer={false}
+            min={0}
+            max={30}
+            invalid={!(augmentation.rotate >= 0 && augmentation.rotate <= 30)}
+            onChange={(next) => {
+              if (next !== null && next >= 0 && next <= 30)
+                change('Change rotation', { rotate: next });
+            }}
+          />
+          °
+        </span>
+      )}
+    </Field>
   );
 }

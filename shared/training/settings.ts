@@ -49,6 +49,17 @@ export const earlyStoppingSchema = z.object({
   minDelta: z.number().min(0).default(0),
 });
 
+/** Random changes to training images, drawn per example and epoch (image datasets only). */
+export const augmentationSchema = z.object({
+  /** Mirror left–right with probability one half. */
+  flip: z.boolean().default(false),
+  /** Largest shift in pixels, each way. */
+  shift: z.number().int().min(0).max(8).default(0),
+  /** Largest rotation in degrees, either way. */
+  rotate: z.number().min(0).max(30).default(0),
+});
+export type AugmentationSettings = z.output<typeof augmentationSchema>;
+
 /** How to train: everything but which model and dataset. Saved in the project. @public */
 export const trainingSettingsSchema = z.object({
   optimizer: optimizerSchema.default(optimizerSchema.parse({})),
@@ -59,6 +70,7 @@ export const trainingSettingsSchema = z.object({
   /** Clip the global gradient norm to this value; 0 turns clipping off. */
   clipNorm: z.number().min(0).default(0),
   earlyStopping: earlyStoppingSchema.default(earlyStoppingSchema.parse({})),
+  augmentation: augmentationSchema.default(augmentationSchema.parse({})),
   seed: z.number().int().default(42),
 });
 export type TrainingSettings = z.output<typeof trainingSettingsSchema>;

@@ -52,6 +52,27 @@ describe('runJob', () => {
     expect(generated?.type === 'generated' && generated.images?.length).toBe(16);
   });
 
+  it('trains an image model on augmented images', async () => {
+    const events: TrainingEvent[] = [];
+    const outcome = await runJob(
+      {
+        runId: 'augmented',
+        project: projectOf('mnist-cnn'),
+        settings: trainingSettingsSchema.parse({
+          epochs: 1,
+          batchSize: 8,
+          augmentation: { flip: true, shift: 2, rotate: 10 },
+        }),
+        backend: 'wasm',
+        batchesPerEpoch: 2,
+      },
+      new RunControl(),
+      (event) => events.push(event),
+    );
+    expect(events.find((e) => e.type === 'failed')).toBeUndefined();
+    expect(outcome).toBe('finished');
+  });
+
   it('refuses a project with errors, naming them, and trains nothing', async () => {
     const project = projectOf('mlp-mnist');
     const dense = project.models[0].nodes.find((n) => n.kind === 'Dense' && n.params.units === 10);

@@ -2,6 +2,7 @@ import type { TrainingEvent } from '../../../shared/api/training-events.js';
 import { learningRateAt } from '../../../shared/training/schedule.js';
 import type { TrainingSettings } from '../../../shared/training/settings.js';
 import type { Dataset } from '../../services/datasets/dataset.js';
+import { augmentationFor } from './augmentation.js';
 import { restoreLatestCheckpoint, saveCheckpoint, type CheckpointState } from './checkpoints.js';
 import { BatchCoalescer } from './coalesce.js';
 import type { RunControl } from './control.js';
@@ -79,6 +80,7 @@ async function train(options: LoopOptions): Promise<LoopOutcome> {
   });
 
   const coalescer = new BatchCoalescer(options.eventIntervalMs ?? 250);
+  const augment = augmentationFor(settings.augmentation, dataset);
   for (let epoch = state.epoch + 1; epoch <= settings.epochs; epoch++) {
     const started = performance.now();
     const sums: Record<string, number> = { loss: 0 };
@@ -89,6 +91,7 @@ async function train(options: LoopOptions): Promise<LoopOutcome> {
       batchSize: settings.batchSize,
       seed: settings.seed,
       epoch,
+      augment,
     });
     for (const batch of stream) {
       if (batches >= stepsPerEpoch) break;
