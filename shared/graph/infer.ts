@@ -1,3 +1,4 @@
+import { applyLayer } from '../layers/apply.js';
 import type { ParamCount } from '../layers/definition.js';
 import type { TensorShape } from '../layers/shape.js';
 import { nodeError, type Diagnostic } from './diagnostics.js';
@@ -64,18 +65,13 @@ function applyRules(
   const id = wired.node.id;
   // Shape rules are written per kind by hand; a bug in one must not take the editor down.
   try {
-    const result = definition.inferShape(inputs, params);
+    const result = applyLayer(definition, params, inputs);
     if (!result.ok) {
       const { code, message, hint, port, param } = result.issue;
       out.push(nodeError(code, id, message, hint, { port, param }));
       return {};
     }
-    const context = { params, inputs, output: result.shape };
-    return {
-      shape: result.shape,
-      counts: definition.countParams(context),
-      macs: definition.countMacs(context),
-    };
+    return { shape: result.shape, counts: result.counts, macs: result.macs };
   } catch (error) {
     out.push(
       nodeError(

@@ -29,7 +29,7 @@ const activation = defineLayer({
   kind: 'Activation',
   family: 'activation',
   label: 'Activation',
-  docs: 'Applies a function element-wise: relu, sigmoid, tanh, softmax, gelu, swish…',
+  docs: 'Applies a function element-wise: relu, sigmoid, tanh, softmax, gelu, swish and more.',
   params: z.object({
     fn: z
       .enum(ACTIVATIONS.filter((a) => a !== 'linear'))

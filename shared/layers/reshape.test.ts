@@ -17,19 +17,10 @@ function issueOf(kind: Kind, params: Record<string, unknown>, input: TensorShape
 }
 
 describe('reshape catalogue', () => {
-  it.each(Object.entries(reshapeLayers))(
-    '%s is keyed by its kind, documented, defaults every parameter and has no weights',
-    (key, definition) => {
-      expect(definition.kind).toBe(key);
-      expect(definition.docs).toMatch(/^[^\n]+\.$/);
-      expect(definition.params.safeParse({}).success).toBe(true);
-      for (const [name, schema] of Object.entries(definition.params.shape)) {
-        expect(schema.description, name).toBeTruthy();
-      }
-      const context = { params: definition.params.parse({}) as never, inputs: [], output: [] };
-      expect(definition.countParams(context)).toEqual({ trainable: 0, nonTrainable: 0 });
-    },
-  );
+  it.each(Object.entries(reshapeLayers))('%s has no weights', (_, definition) => {
+    const context = { params: definition.params.parse({}) as never, inputs: [], output: [] };
+    expect(definition.countParams(context)).toEqual({ trainable: 0, nonTrainable: 0 });
+  });
 
   it('flattens known shapes and refuses unknown lengths', () => {
     expect(infer('Flatten', {}, [7, 7, 64])).toEqual({ ok: true, shape: [3136] });
