@@ -2,8 +2,6 @@ import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { WebSocket } from 'ws';
-import { SERVE_API_PATH } from '../../shared/api/socket.js';
 import type { Reply } from '../../shared/api/reply.js';
 import { serializeProject } from '../../shared/project/serialize.js';
 import { createSession } from '../services/api/session.js';
@@ -12,7 +10,7 @@ import { RecoveryStore } from '../services/recovery/recovery-store.js';
 import { RecentFiles } from '../services/storage/recent-files.js';
 import { builtInTemplates } from '../services/templates/built-in.js';
 import { confinedPaths } from '../services/workspace/paths.js';
-import { startServer } from '../serve/server.js';
+import { serveAndConnect } from '../serve/test-client.js';
 import * as electron from './fake-electron.js';
 import { registerIpc } from './ipc.js';
 
@@ -129,7 +127,7 @@ beforeAll(async () => {
   session.dispose();
 
   await resetFolder();
-  const server = await startServer({
+  const client = await serveAndConnect({
     folder,
     port: 0,
     rendererDir: base,
@@ -137,31 +135,11 @@ beforeAll(async () => {
     version: '1.2.3',
     checkResponses: true,
   });
-  const ws = new WebSocket(`ws://127.0.0.1:${server.port}${SERVE_API_PATH}?token=${server.token}`);
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  const socketProgress: unknown[] = [];
-  const pending = new Map<number, (reply: Reply) => void>();
-  ws.on('message', (data: Buffer) => {
-    const frame = JSON.parse(data.toString()) as Record<string, unknown>;
-    if (frame.event === 'main:export.progress') socketProgress.push(frame.payload);
-    if (typeof frame.id === 'number') {
-      const { id, ...reply } = frame;
-      pending.get(id)?.(reply as Reply);
-    }
-  });
-  let id = 0;
   socket = {
-    replies: await runSuite(
-      (channel, payload) =>
-        new Promise((resolve) => {
-          pending.set(++id, resolve);
-          ws.send(JSON.stringify({ id, channel, payload }));
-        }),
-    ),
-    progress: socketProgress,
+    replies: await runSuite(client.call),
+    progress: client.events.filter((e) => e.event === 'main:export.progress').map((e) => e.payload),
   };
-  ws.close();
-  await server.close();
+  await client.close();
 }, 120_000);
 afterAll(() => rm(base, { recursive: true, force: true }));
 

@@ -2,8 +2,6 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { WebSocket } from 'ws';
-import { SERVE_API_PATH } from '../../shared/api/socket.js';
 import type { Reply } from '../../shared/api/reply.js';
 import type { TrainingEvent } from '../../shared/api/training-events.js';
 import { serializeProject } from '../../shared/project/serialize.js';
@@ -13,7 +11,7 @@ import { RecoveryStore } from '../services/recovery/recovery-store.js';
 import { RecentFiles } from '../services/storage/recent-files.js';
 import { builtInTemplates } from '../services/templates/built-in.js';
 import { confinedPaths } from '../services/workspace/paths.js';
-import { startServer } from '../serve/server.js';
+import { serveAndConnect } from '../serve/test-client.js';
 import * as electron from './fake-electron.js';
 import { registerIpc } from './ipc.js';
 
@@ -142,37 +140,22 @@ beforeAll(async () => {
   session.dispose();
 
   await resetFolder();
-  const server = await startServer({
-    folder,
-    port: 0,
-    rendererDir: base,
-    dataDir: userData,
-    version: '1.2.3',
-    checkResponses: true,
-  });
-  const ws = new WebSocket(`ws://127.0.0.1:${server.port}${SERVE_API_PATH}?token=${server.token}`);
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
   const socketEvents = eventLog();
-  const pending = new Map<number, (reply: Reply) => void>();
-  ws.on('message', (data: Buffer) => {
-    const frame = JSON.parse(data.toString()) as Record<string, unknown>;
-    if (frame.event === 'main:training.event') socketEvents.push(frame.payload as never);
-    if (typeof frame.id === 'number') {
-      const { id, ...reply } = frame;
-      pending.get(id)?.(reply as Reply);
-    }
-  });
-  let id = 0;
-  socket = await runSuite({
-    send: (channel, payload) =>
-      new Promise((resolve) => {
-        pending.set(++id, resolve);
-        ws.send(JSON.stringify({ id, channel, payload }));
-      }),
-    runEvents: socketEvents.runEvents,
-  });
-  ws.close();
-  await server.close();
+  const client = await serveAndConnect(
+    {
+      folder,
+      port: 0,
+      rendererDir: base,
+      dataDir: userData,
+      version: '1.2.3',
+      checkResponses: true,
+    },
+    (event, payload) => {
+      if (event === 'main:training.event') socketEvents.push(payload as never);
+    },
+  );
+  socket = await runSuite({ send: client.call, runEvents: socketEvents.runEvents });
+  await client.close();
 }, 120_000);
 afterAll(() => rm(base, { recursive: true, force: true }));
 

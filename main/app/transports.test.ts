@@ -1,10 +1,10 @@
+import { WebSocket } from 'ws';
+import { SERVE_API_PATH } from '../../shared/api/socket.js';
 import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { WebSocket } from 'ws';
 import { createStrataApi } from '../../shared/api/client.js';
-import { SERVE_API_PATH } from '../../shared/api/socket.js';
 import { createSocketTransport } from '../../shared/api/socket.js';
 import type { Reply } from '../../shared/api/reply.js';
 import { fixtureFiles } from '../../shared/project/fixtures.js';
@@ -16,6 +16,7 @@ import { RecentFiles } from '../services/storage/recent-files.js';
 import { builtInTemplates } from '../services/templates/built-in.js';
 import { confinedPaths } from '../services/workspace/paths.js';
 import { startServer } from '../serve/server.js';
+import { serveAndConnect } from '../serve/test-client.js';
 import * as electron from './fake-electron.js';
 import { registerIpc } from './ipc.js';
 import { preloadApi } from './preload-api.js';
@@ -138,7 +139,7 @@ beforeAll(async () => {
   session.dispose();
 
   await resetFolder();
-  const server = await startServer({
+  const client = await serveAndConnect({
     folder,
     port: 0,
     rendererDir: base,
@@ -146,25 +147,8 @@ beforeAll(async () => {
     version: '1.2.3',
     checkResponses: true,
   });
-  const ws = new WebSocket(`ws://127.0.0.1:${server.port}${SERVE_API_PATH}?token=${server.token}`);
-  await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
-  let id = 0;
-  socketReplies = await runSuite(
-    (channel, payload) =>
-      new Promise((resolve) => {
-        const mine = ++id;
-        const onMessage = (data: Buffer) => {
-          const { id: replyId, ...reply } = JSON.parse(data.toString()) as Reply & { id: number };
-          if (replyId !== mine) return;
-          ws.off('message', onMessage);
-          resolve(reply);
-        };
-        ws.on('message', onMessage);
-        ws.send(JSON.stringify({ id: mine, channel, payload }));
-      }),
-  );
-  ws.close();
-  await server.close();
+  socketReplies = await runSuite(client.call);
+  await client.close();
 });
 afterAll(() => rm(base, { recursive: true, force: true }));
 
