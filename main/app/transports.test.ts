@@ -1,11 +1,10 @@
-import { WebSocket } from 'ws';
-import { SERVE_API_PATH } from '../../shared/api/socket.js';
 import { mkdir, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { WebSocket } from 'ws';
 import { createStrataApi } from '../../shared/api/client.js';
-import { createSocketTransport } from '../../shared/api/socket.js';
+import { createSocketTransport, SERVE_API_PATH } from '../../shared/api/socket.js';
 import type { Reply } from '../../shared/api/reply.js';
 import { fixtureFiles } from '../../shared/project/fixtures.js';
 import { templates } from '../../shared/templates/index.js';
