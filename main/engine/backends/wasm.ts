@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { completeTrainingKernels } from './kernels/index.js';
+import { prepareHeapKernels } from './simd/heap-kernels.js';
 
 /**
  * Loads `@tensorflow/tfjs-backend-wasm` under Node with its binaries read from the package's own
@@ -21,6 +22,7 @@ async function load(): Promise<void> {
   const require = createRequire(import.meta.url);
   const dist = join(dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')), 'dist');
   wasm.setWasmPaths(`${dist}/`);
+  await prepareHeapKernels();
   completeTrainingKernels('wasm');
 }
 

@@ -11,6 +11,11 @@ const cases: { x: number[]; filter: number[]; strides: number | [number, number]
   { x: [2, 5, 5, 1], filter: [5, 5, 1, 2], strides: 1, pad: 'same' },
   { x: [1, 8, 7, 2], filter: [2, 2, 2, 5], strides: 3, pad: 'same' },
   { x: [1, 6, 6, 2], filter: [1, 1, 2, 2], strides: 2, pad: 'valid' },
+  // Input channels in fours take the product-and-col2im route.
+  { x: [2, 13, 13, 8], filter: [3, 3, 8, 16], strides: 1, pad: 'valid' },
+  { x: [2, 7, 6, 4], filter: [3, 3, 4, 5], strides: 2, pad: 'same' },
+  { x: [1, 9, 8, 4], filter: [3, 2, 4, 3], strides: [2, 3], pad: 'valid' },
+  { x: [2, 5, 5, 12], filter: [5, 5, 12, 2], strides: 1, pad: 'same' },
   {
     x: [3, 11, 9, 4],
     filter: [4, 3, 4, 3],

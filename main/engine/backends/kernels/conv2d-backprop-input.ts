@@ -5,7 +5,10 @@ import type {
   KernelFunc,
   TensorInfo,
 } from '@tensorflow/tfjs';
+import { heapKernels } from '../simd/heap-kernels.js';
+import { heapKernel } from './heap.js';
 import { composed } from './kernel-scope.js';
+import type { KernelScope } from './kernel-scope.js';
 import { spreadAndCrop } from './spatial.js';
 
 /**
@@ -31,6 +34,9 @@ export function conv2dBackpropInputConfig(backendName: string): KernelConfig {
       format,
     );
     const channelsLast = format === 'channelsLast';
+    if (channelsLast && info.inChannels % 4 === 0 && heapKernels(backend) !== undefined) {
+      return composed(backend, backendName, (scope) => viaColumns(scope, backend, dy, filter, info));
+    }
     return composed(backend, backendName, (scope) => {
       const dyLast = channelsLast ? dy : scope.transpose(dy, [0, 2, 3, 1]);
       const top = info.filterHeight - 1 - info.padInfo.top;
@@ -55,4 +61,49 @@ export function conv2dBackpropInputConfig(backendName: string): KernelConfig {
     });
   };
   return { kernelName: Conv2DBackpropInput, backendName, kernelFunc: kernelFunc as KernelFunc };
+}
+
+/**
+ * The input gradient as a product then col2im: a 1×1 convolution of the output gradient with
+ * the filter's transpose gives every output pixel's gradient per filter tap (one matrix product,
+ * XNNPACK's fastest path), and a WebAssembly kernel adds each tap back onto the pixel it read.
+ * It does only the useful multiplications: the convolution route above also multiplies the
+ * zeros of the padded border and of stride gaps (1.4× the work for a 3×3 filter on 13×13 and
+ * 2.8× on 5×5, and ×stride² more).
+ */
+function viaColumns(
+  scope: KernelScope,
+  backend: object,
+  dy: TensorInfo,
+  filter: TensorInfo,
+  info: backend_util.Conv2DInfo,
+): TensorInfo {
+  const { filterHeight, filterWidth, inChannels, outChannels } = info;
+  const taps = filterHeight * filterWidth * inChannels;
+  const byTap = scope.transpose(scope.reshape(filter, [taps, outChannels]), [1, 0]);
+  const cols = scope.run(
+    'Conv2D',
+    { x: dy, filter: scope.reshape(byTap, [1, 1, outChannels, taps]) },
+    { strides: [1, 1], pad: 'valid', dilations: [1, 1], dataFormat: 'NHWC' },
+  );
+  const dx = heapKernel(backend, [cols], info.inShape, true, (kernels, out, columns) =>
+    kernels.col2im(
+      columns!,
+      out,
+      info.batchSize,
+      info.outHeight,
+      info.outWidth,
+      filterHeight,
+      filterWidth,
+      inChannels,
+      info.inHeight,
+      info.inWidth,
+      info.strideHeight,
+      info.strideWidth,
+      info.padInfo.top,
+      info.padInfo.left,
+    ),
+  );
+  if (dx === undefined) throw new Error('The WebAssembly kernels are not available.');
+  return dx;
 }

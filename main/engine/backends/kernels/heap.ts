@@ -1,15 +1,20 @@
-import type { DataType, KernelBackend, TensorInfo } from '@tensorflow/tfjs';
+import type { DataId, DataType, KernelBackend, TensorInfo } from '@tensorflow/tfjs';
+import { heapKernels } from '../simd/heap-kernels.js';
+import type { HeapKernels } from '../simd/heap-kernels.js';
 
 /** The part of tfjs-backend-wasm's backend that exposes tensors in its heap without copying. */
 interface HeapBackend {
   makeOutput(shape: number[], dtype: DataType): TensorInfo;
   typedArrayFromHeap(info: TensorInfo): Float32Array | Int32Array | Uint8Array;
+  getMemoryOffset(dataId: DataId): number;
 }
 
 function isHeapBackend(backend: KernelBackend): backend is KernelBackend & HeapBackend {
   const candidate = backend as Partial<HeapBackend>;
   return (
-    typeof candidate.makeOutput === 'function' && typeof candidate.typedArrayFromHeap === 'function'
+    typeof candidate.makeOutput === 'function' &&
+    typeof candidate.typedArrayFromHeap === 'function' &&
+    typeof candidate.getMemoryOffset === 'function'
   );
 }
 
@@ -41,4 +46,27 @@ export function float32Kernel(
     shape: outShape,
     dtype: 'float32',
   };
+}
+
+/**
+ * Runs one of the WebAssembly kernels on float32 tensors in the backend's memory: `run` gets
+ * the kernels, the output's byte offset, then the inputs'. Answers undefined where they cannot
+ * run (no wasm memory, or not assembled yet), for the caller to take its JavaScript path.
+ * `zeroed` clears the output first, for kernels that leave parts of it unwritten.
+ */
+export function heapKernel(
+  kernelBackend: object,
+  inputs: TensorInfo[],
+  outShape: number[],
+  zeroed: boolean,
+  run: (kernels: HeapKernels, out: number, ...ins: number[]) => void,
+): TensorInfo | undefined {
+  const backend = kernelBackend as KernelBackend;
+  const kernels = heapKernels(backend);
+  if (kernels === undefined || !isHeapBackend(backend)) return undefined;
+  const out = backend.makeOutput(outShape, 'float32');
+  if (zeroed) backend.typedArrayFromHeap(out).fill(0);
+  const offset = (info: TensorInfo) => backend.getMemoryOffset(info.dataId);
+  run(kernels, offset(out), ...inputs.map(offset));
+  return out;
 }

@@ -1,12 +1,14 @@
 import { backend_util, MaxPoolGrad } from '@tensorflow/tfjs';
-import { float32Kernel } from './heap.js';
+import { float32Kernel, heapKernel } from './heap.js';
 import type { KernelConfig, KernelFunc, MaxPoolGradAttrs, TensorInfo } from '@tensorflow/tfjs';
 
 /**
- * MaxPoolGrad as one pass over the input in JavaScript, reading the backend's memory in place:
- * each window's gradient goes to its first maximum in row-major order (as in the cpu backend)
- * and overlapping windows add. wasm's own kernel rescans every window for every input pixel and
- * costs more than the convolution before it; its MaxPoolWithArgmax picks the last maximum.
+ * MaxPoolGrad as one pass over the input, reading the backend's memory in place: each window's
+ * gradient goes to its first maximum in row-major order (as in the cpu backend) and overlapping
+ * windows add. The usual 2×2 pool runs in WebAssembly SIMD (about 5× faster than the loop in
+ * JavaScript that serves every other pool). wasm's own kernel rescans every window for every
+ * input pixel and costs more than the convolution before it; its MaxPoolWithArgmax picks the
+ * last maximum.
  */
 export function maxPoolGradConfig(backendName: string): KernelConfig {
   const kernelFunc = ({ inputs, backend, attrs }: Parameters<KernelFunc>[0]): TensorInfo => {
@@ -27,9 +29,26 @@ export function maxPoolGradConfig(backendName: string): KernelConfig {
       info.strideHeight === 2 &&
       info.strideWidth === 2 &&
       top + bottom + left + right === 0;
-    const route = halving ? routeToMaxima2x2 : routeToMaxima;
+    if (halving && info.inChannels % 4 === 0) {
+      // Windows cover every pixel unless a size is odd, which leaves a row or column out.
+      const covered = info.inHeight % 2 === 0 && info.inWidth % 2 === 0;
+      const simd = heapKernel(backend, [input, dy], input.shape, !covered, (k, dx, x, grad) =>
+        k.maxPoolGrad2x2(
+          x!,
+          grad!,
+          dx,
+          info.batchSize,
+          info.inHeight,
+          info.inWidth,
+          info.inChannels,
+          info.outHeight,
+          info.outWidth,
+        ),
+      );
+      if (simd !== undefined) return simd;
+    }
     return float32Kernel(backend, [input, dy], input.shape, (dx, x, grad) =>
-      route(info, dx, x!, grad!),
+      routeToMaxima(info, dx, x!, grad!),
     );
   };
   return { kernelName: MaxPoolGrad, backendName, kernelFunc: kernelFunc as KernelFunc };
@@ -71,49 +90,6 @@ function routeToMaxima(
             }
           }
           if (at >= 0) dx[at]! += grad[out + c]!;
-        }
-      }
-    }
-  }
-}
-
-/**
- * The same for the usual 2×2 pool of stride 2, unrolled: channels innermost, so every read is
- * sequential; about 1.5× faster than the general loop.
- */
-function routeToMaxima2x2(
-  info: backend_util.Conv2DInfo,
-  dx: Float32Array,
-  x: Float32Array,
-  grad: Float32Array,
-): void {
-  const { inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
-  const rowStride = inWidth * channels;
-  let out = 0;
-  for (let b = 0; b < info.batchSize; b++) {
-    for (let oy = 0; oy < outHeight; oy++) {
-      const rowBase = (b * inHeight + oy * 2) * rowStride;
-      for (let ox = 0; ox < outWidth; ox++, out += channels) {
-        const p0 = rowBase + ox * 2 * channels;
-        const p1 = p0 + channels;
-        const p2 = p0 + rowStride;
-        const p3 = p2 + channels;
-        for (let c = 0; c < channels; c++) {
-          // Strict comparisons in row-major order keep the first of tied maxima.
-          let best = x[p0 + c]!;
-          let at = p0 + c;
-          const v1 = x[p1 + c]!;
-          if (v1 > best) {
-            best = v1;
-            at = p1 + c;
-          }
-          const v2 = x[p2 + c]!;
-          if (v2 > best) {
-            best = v2;
-            at = p2 + c;
-          }
-          if (x[p3 + c]! > best) at = p3 + c;
-          dx[at] = grad[out + c]!;
         }
       }
     }

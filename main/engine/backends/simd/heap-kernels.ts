@@ -1,0 +1,82 @@
+import { assemble } from './assemble.js';
+import { col2imSource } from './col2im-wat.js';
+import { maxPoolGradSource } from './max-pool-grad-wat.js';
+
+/** The kernels written in WebAssembly text; every argument is a byte offset or a size. */
+export interface HeapKernels {
+  maxPoolGrad2x2(
+    x: number,
+    dy: number,
+    dx: number,
+    images: number,
+    inHeight: number,
+    inWidth: number,
+    channels: number,
+    outHeight: number,
+    outWidth: number,
+  ): void;
+  col2im(
+    cols: number,
+    dx: number,
+    images: number,
+    outHeight: number,
+    outWidth: number,
+    filterHeight: number,
+    filterWidth: number,
+    channels: number,
+    inHeight: number,
+    inWidth: number,
+    strideHeight: number,
+    strideWidth: number,
+    padTop: number,
+    padLeft: number,
+  ): void;
+}
+
+const sources = { maxPoolGrad: maxPoolGradSource, col2im: col2imSource };
+
+/**
+ * Assembles the kernels once per process. Until this has finished, `heapKernels` answers
+ * undefined and callers take their JavaScript paths.
+ */
+export function prepareHeapKernels(): Promise<void> {
+  preparing ??= Promise.all(
+    Object.entries(sources).map(([name, source]) => assemble(name, source)),
+  ).then((modules) => {
+    compiled = modules;
+  });
+  return preparing;
+}
+
+let preparing: Promise<void> | undefined;
+let compiled: WebAssembly.Module[] | undefined;
+
+/** The part of tfjs-backend-wasm's backend (an Emscripten module) that holds its memory. */
+interface MemoryOwner {
+  wasm: { asm: { memory: WebAssembly.Memory } };
+}
+
+function memoryOf(backend: object): WebAssembly.Memory | undefined {
+  const memory = (backend as Partial<MemoryOwner>).wasm?.asm?.memory;
+  return memory instanceof WebAssembly.Memory ? memory : undefined;
+}
+
+const instances = new WeakMap<WebAssembly.Memory, HeapKernels>();
+
+/**
+ * The kernels running over `backend`'s own memory, so they read and write its tensors in place;
+ * undefined for a backend without one (cpu) or before `prepareHeapKernels` has finished.
+ */
+export function heapKernels(backend: object): HeapKernels | undefined {
+  const memory = memoryOf(backend);
+  if (memory === undefined || compiled === undefined) return undefined;
+  let kernels = instances.get(memory);
+  if (kernels === undefined) {
+    const exports = compiled.map(
+      (module) => new WebAssembly.Instance(module, { env: { memory } }).exports,
+    );
+    kernels = Object.assign({}, ...exports) as HeapKernels;
+    instances.set(memory, kernels);
+  }
+  return kernels;
+}
