@@ -22,11 +22,16 @@ const cases: { x: number[]; filter: number[]; strides: number | [number, number]
       [0, 0],
     ],
   },
-  // Above 27 values per filter the transposed-convolution route runs instead of patches.
+  // More than 32 taps (filter positions × input channels): the product runs on XNNPACK.
   { x: [2, 7, 6, 8], filter: [3, 3, 8, 4], strides: 1, pad: 'valid' },
   { x: [2, 7, 6, 8], filter: [3, 3, 8, 4], strides: 2, pad: 'same' },
   { x: [1, 9, 8, 5], filter: [3, 2, 5, 3], strides: [2, 3], pad: 'valid' },
   { x: [1, 8, 7, 8], filter: [2, 2, 8, 5], strides: 3, pad: 'same' },
+  // Few taps and filters in sixteens: the WebAssembly tall product (a first layer).
+  { x: [2, 9, 8, 1], filter: [3, 3, 1, 16], strides: 1, pad: 'valid' },
+  { x: [2, 9, 8, 3], filter: [3, 3, 3, 32], strides: 2, pad: 'same' },
+  // More pixels than one block of the product's inner loop (512).
+  { x: [3, 17, 15, 2], filter: [4, 4, 2, 16], strides: 1, pad: 'same' },
 ];
 
 describe('Conv2DBackpropFilter on wasm', () => {
@@ -48,7 +53,7 @@ describe('Conv2DBackpropFilter on wasm', () => {
 
   it('matches cpu for channels-first data', async () => {
     const xs = seeded([2, 3, 7, 6], 3);
-    const dys = seeded([2, 4, 4, 3], 4);
+    const dys = seeded([2, 16, 4, 3], 4);
     const parity = await compareWithCpu(
       () =>
         tf
@@ -56,10 +61,10 @@ describe('Conv2DBackpropFilter on wasm', () => {
           .runKernel(
             'Conv2DBackpropFilter',
             { x: tensorOf(xs), dy: tensorOf(dys) },
-            { strides: 2, pad: 'same', dataFormat: 'NCHW', filterShape: [3, 3, 3, 4] },
+            { strides: 2, pad: 'same', dataFormat: 'NCHW', filterShape: [3, 3, 3, 16] },
           ) as tf.Tensor,
     );
-    expect(parity.wasmShapes).toEqual([[3, 3, 3, 4]]);
+    expect(parity.wasmShapes).toEqual([[3, 3, 3, 16]]);
     expect(parity.relativeError).toBeLessThan(1e-4);
   });
 });

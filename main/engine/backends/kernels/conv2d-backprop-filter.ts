@@ -5,14 +5,20 @@ import type {
   KernelFunc,
   TensorInfo,
 } from '@tensorflow/tfjs';
-import { filterGradientFromPatches, PATCH_LIMIT } from './conv2d-filter-patches.js';
+import { requireHeapKernel } from './heap.js';
 import { composed } from './kernel-scope.js';
+import type { KernelScope } from './kernel-scope.js';
 
 /**
- * The filter gradient of a 2-D convolution as one forward convolution: batch and channels swap
- * roles, the output gradient becomes the filter, and the original stride becomes its dilation.
- *   dW[i,j,c,o] = sum_{b,y,x} xPadded[b, y*s+i, x*s+j, c] * dy[b,y,x,o]
- * is a convolution of xT[c, H, W, b] with dyT[y, x, b, o] at dilation s, giving [c, i, j, o].
+ * The filter gradient of a 2-D convolution, which wasm lacks, as one matrix product over output
+ * pixels n: dW[tap, o] = sum_n patches[tap, n] * dy[n, o], where a tap is a filter position and
+ * input channel (i, j, c). A WebAssembly kernel lays the input patches out one row per tap
+ * (im2col, transposed), reading the input turned channels first so that it reads along rows.
+ * The product is then a 1×1 convolution over those rows with the output gradient as its filter,
+ * XNNPACK's fastest path (about 10% faster than a transposed convolution with the output
+ * gradient as filter and two transposes). With few taps, XNNPACK's cost is mostly in
+ * transposing and packing the output gradient, its filter, every step; a WebAssembly product
+ * that reads it in place runs instead, about 3× faster.
  */
 export function conv2dBackpropFilterConfig(backendName: string): KernelConfig {
   const kernelFunc = ({ inputs, backend, attrs }: Parameters<KernelFunc>[0]): TensorInfo => {
@@ -30,49 +36,69 @@ export function conv2dBackpropFilterConfig(backendName: string): KernelConfig {
       false,
       format,
     );
-    const channelsLast = format === 'channelsLast';
-    const [kh, kw, channels] = filterShape;
-    if (channelsLast && kh * kw * channels <= PATCH_LIMIT) {
-      const typed = attrs as unknown as Conv2DBackpropFilterAttrs;
-      return composed(backend, backendName, (scope) =>
-        filterGradientFromPatches(scope, x, dy, typed),
-      );
-    }
     return composed(backend, backendName, (scope) => {
-      const xT = scope.transpose(x, channelsLast ? [3, 1, 2, 0] : [1, 2, 3, 0]);
-      const dyT = scope.transpose(dy, channelsLast ? [1, 2, 0, 3] : [2, 3, 0, 1]);
-      const { top, left } = info.padInfo;
-      // Pad only as far as the last filter tap reaches; rows beyond it never meet a gradient.
-      const reachH = (info.outHeight - 1) * info.strideHeight + info.filterHeight;
-      const reachW = (info.outWidth - 1) * info.strideWidth + info.filterWidth;
-      const bottom = Math.max(0, reachH - info.inHeight - top);
-      const right = Math.max(0, reachW - info.inWidth - left);
-      let grad = scope.run(
-        'Conv2D',
-        { x: xT, filter: dyT },
-        {
-          strides: [1, 1],
-          pad: [
-            [0, 0],
-            [top, bottom],
-            [left, right],
-            [0, 0],
-          ],
-          dilations: [info.strideHeight, info.strideWidth],
-          dataFormat: 'NHWC',
-        },
-      );
-      const [channels, height, width, filters] = grad.shape;
-      if (height > info.filterHeight || width > info.filterWidth) {
-        // Input rows past the last tap widen the result; they are not filter positions.
-        grad = scope.run(
-          'Slice',
-          { x: grad },
-          { begin: [0, 0, 0, 0], size: [channels, info.filterHeight, info.filterWidth, filters] },
-        );
-      }
-      return scope.transpose(grad, [1, 2, 0, 3]);
+      const channelsLast = format === 'channelsLast';
+      const planes = scope.transpose(x, channelsLast ? [3, 0, 1, 2] : [1, 0, 2, 3]);
+      const rows = channelsLast ? dy : scope.transpose(dy, [0, 2, 3, 1]);
+      return fromPatches(scope, backend, planes, rows, info);
     });
   };
   return { kernelName: Conv2DBackpropFilter, backendName, kernelFunc: kernelFunc as KernelFunc };
+}
+
+/** Patch rows up to this many (a first layer: 3×3 over grey or RGB) take the tall product. */
+const FEW_TAPS = 32;
+
+/** `planes` is the input as [C, N, H, W]; `dy` the output gradient as [N, H, W, O]. */
+function fromPatches(
+  scope: KernelScope,
+  backend: object,
+  planes: TensorInfo,
+  dy: TensorInfo,
+  info: backend_util.Conv2DInfo,
+): TensorInfo {
+  const { filterHeight, filterWidth, inChannels, outChannels } = info;
+  const taps = filterHeight * filterWidth * inChannels;
+  const pixels = info.batchSize * info.outHeight * info.outWidth;
+  const patches = requireHeapKernel(
+    Conv2DBackpropFilter,
+    backend,
+    [planes],
+    [1, taps, 1, pixels],
+    false,
+    (kernels, out, input) =>
+      kernels.im2colTransposed(
+        input!,
+        out,
+        info.batchSize,
+        info.inHeight,
+        info.inWidth,
+        inChannels,
+        info.outHeight,
+        info.outWidth,
+        filterHeight,
+        filterWidth,
+        info.strideHeight,
+        info.strideWidth,
+        info.padInfo.top,
+        info.padInfo.left,
+      ),
+  );
+  scope.adopt(patches);
+  if (taps <= FEW_TAPS && outChannels % 16 === 0) {
+    return requireHeapKernel(
+      Conv2DBackpropFilter,
+      backend,
+      [patches, dy],
+      info.filterShape,
+      true,
+      (k, out, a, b) => k.tallProduct(a!, b!, out, taps, pixels, outChannels),
+    );
+  }
+  const product = scope.run(
+    'Conv2D',
+    { x: patches, filter: scope.reshape(dy, [1, 1, pixels, outChannels]) },
+    { strides: [1, 1], pad: 'valid', dilations: [1, 1], dataFormat: 'NHWC' },
+  );
+  return scope.reshape(product, [filterHeight, filterWidth, inChannels, outChannels]);
 }

@@ -6,7 +6,7 @@ import type {
   TensorInfo,
 } from '@tensorflow/tfjs';
 import { heapKernels } from '../simd/heap-kernels.js';
-import { heapKernel } from './heap.js';
+import { requireHeapKernel } from './heap.js';
 import { composed } from './kernel-scope.js';
 import type { KernelScope } from './kernel-scope.js';
 import { spreadAndCrop } from './spatial.js';
@@ -35,7 +35,9 @@ export function conv2dBackpropInputConfig(backendName: string): KernelConfig {
     );
     const channelsLast = format === 'channelsLast';
     if (channelsLast && info.inChannels % 4 === 0 && heapKernels(backend) !== undefined) {
-      return composed(backend, backendName, (scope) => viaColumns(scope, backend, dy, filter, info));
+      return composed(backend, backendName, (scope) =>
+        viaColumns(scope, backend, dy, filter, info),
+      );
     }
     return composed(backend, backendName, (scope) => {
       const dyLast = channelsLast ? dy : scope.transpose(dy, [0, 2, 3, 1]);
@@ -86,24 +88,28 @@ function viaColumns(
     { x: dy, filter: scope.reshape(byTap, [1, 1, outChannels, taps]) },
     { strides: [1, 1], pad: 'valid', dilations: [1, 1], dataFormat: 'NHWC' },
   );
-  const dx = heapKernel(backend, [cols], info.inShape, true, (kernels, out, columns) =>
-    kernels.col2im(
-      columns!,
-      out,
-      info.batchSize,
-      info.outHeight,
-      info.outWidth,
-      filterHeight,
-      filterWidth,
-      inChannels,
-      info.inHeight,
-      info.inWidth,
-      info.strideHeight,
-      info.strideWidth,
-      info.padInfo.top,
-      info.padInfo.left,
-    ),
+  return requireHeapKernel(
+    Conv2DBackpropInput,
+    backend,
+    [cols],
+    info.inShape,
+    true,
+    (kernels, out, columns) =>
+      kernels.col2im(
+        columns!,
+        out,
+        info.batchSize,
+        info.outHeight,
+        info.outWidth,
+        filterHeight,
+        filterWidth,
+        inChannels,
+        info.inHeight,
+        info.inWidth,
+        info.strideHeight,
+        info.strideWidth,
+        info.padInfo.top,
+        info.padInfo.left,
+      ),
   );
-  if (dx === undefined) throw new Error('The WebAssembly kernels are not available.');
-  return dx;
 }

@@ -70,3 +70,18 @@ export function heapKernel(
   run(kernels, offset(out), ...inputs.map(offset));
   return out;
 }
+
+/** `heapKernel` for a kernel with no JavaScript path: `kernelName` says which one could not run. */
+export function requireHeapKernel(
+  kernelName: string,
+  ...args: Parameters<typeof heapKernel>
+): TensorInfo {
+  const out = heapKernel(...args);
+  if (out === undefined) {
+    throw new Error(
+      `${kernelName} on wasm needs Strata's WebAssembly kernels, which are not loaded: ` +
+        'start the backend with loadWasmBackend().',
+    );
+  }
+  return out;
+}

@@ -42,6 +42,12 @@ export class KernelScope {
     return outs;
   }
 
+  /** Frees `info`, made outside this scope, with the scope's other intermediates. */
+  adopt(info: TensorInfo): TensorInfo {
+    this.made.push(info);
+    return info;
+  }
+
   /** Reshape without copying (the backend shares the buffer and counts the reference). */
   reshape(x: TensorInfo, shape: number[]): TensorInfo {
     return this.run('Reshape', { x }, { shape });

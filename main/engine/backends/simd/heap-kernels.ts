@@ -1,6 +1,8 @@
 import { assemble } from './assemble.js';
 import { col2imSource } from './col2im-wat.js';
+import { im2colSource } from './im2col-wat.js';
 import { maxPoolGradSource } from './max-pool-grad-wat.js';
+import { tallProductSource } from './tall-product-wat.js';
 
 /** The kernels written in WebAssembly text; every argument is a byte offset or a size. */
 export interface HeapKernels {
@@ -31,9 +33,31 @@ export interface HeapKernels {
     padTop: number,
     padLeft: number,
   ): void;
+  im2colTransposed(
+    x: number,
+    out: number,
+    images: number,
+    inHeight: number,
+    inWidth: number,
+    channels: number,
+    outHeight: number,
+    outWidth: number,
+    filterHeight: number,
+    filterWidth: number,
+    strideHeight: number,
+    strideWidth: number,
+    padTop: number,
+    padLeft: number,
+  ): void;
+  tallProduct(a: number, b: number, c: number, rows: number, inner: number, columns: number): void;
 }
 
-const sources = { maxPoolGrad: maxPoolGradSource, col2im: col2imSource };
+const sources = {
+  maxPoolGrad: maxPoolGradSource,
+  col2im: col2imSource,
+  im2col: im2colSource,
+  tallProduct: tallProductSource,
+};
 
 /**
  * Assembles the kernels once per process. Until this has finished, `heapKernels` answers
