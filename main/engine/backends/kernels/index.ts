@@ -1,4 +1,12 @@
-import { BatchMatMul, getKernel, registerKernel, Sum, unregisterKernel } from '@tensorflow/tfjs';
+import {
+  BatchMatMul,
+  Cast,
+  getKernel,
+  Identity,
+  registerKernel,
+  Sum,
+  unregisterKernel,
+} from '@tensorflow/tfjs';
 import type { KernelConfig } from '@tensorflow/tfjs';
 import { batchMatMulConfig } from './batch-mat-mul.js';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
@@ -6,6 +14,7 @@ import { conv2dBackpropInputConfig } from './conv2d-backprop-input.js';
 import { depthwiseBackpropFilterConfig } from './depthwise-backprop-filter.js';
 import { depthwiseBackpropInputConfig } from './depthwise-backprop-input.js';
 import { maxPoolGradConfig } from './max-pool-grad.js';
+import { castConfig, identityConfig } from './shared-copies.js';
 import { sumConfig } from './sum.js';
 import { unsortedSegmentSumConfig } from './unsorted-segment-sum.js';
 
@@ -20,8 +29,8 @@ import { unsortedSegmentSumConfig } from './unsorted-segment-sum.js';
 /**
  * The kernels training needs that `@tensorflow/tfjs-backend-wasm` 4.22 lacks (found by training
  * one small model per layer family on it), then faster versions of ones it has that dominate a
- * training step: Conv2DBackpropInput and MaxPoolGrad wholesale, Sum and BatchMatMul in front
- * of the native ones.
+ * training step: Conv2DBackpropInput and MaxPoolGrad wholesale; Sum, BatchMatMul, and Identity
+ * and Cast that share memory instead of copying, in front of the native ones.
  */
 export function trainingKernels(backendName: string): KernelConfig[] {
   const configs = [
@@ -36,6 +45,10 @@ export function trainingKernels(backendName: string): KernelConfig[] {
   if (sum !== undefined) configs.push(sumConfig(sum));
   const batchMatMul = nativeKernel(BatchMatMul, backendName);
   if (batchMatMul !== undefined) configs.push(batchMatMulConfig(batchMatMul));
+  const identity = nativeKernel(Identity, backendName);
+  if (identity !== undefined) configs.push(identityConfig(identity));
+  const cast = nativeKernel(Cast, backendName);
+  if (cast !== undefined) configs.push(castConfig(cast));
   return configs;
 }
 
