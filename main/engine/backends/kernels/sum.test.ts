@@ -9,6 +9,9 @@ describe('Sum on wasm', () => {
     { shape: [6, 2], axes: [0], keepDims: false },
     { shape: [2, 3, 4], axes: [2], keepDims: false },
     { shape: [2, 3, 4], axes: [0, 2], keepDims: true },
+    // A last axis in fours takes the WebAssembly column sums.
+    { shape: [4, 3, 8], axes: [0, 1], keepDims: false },
+    { shape: [64, 9, 9, 32], axes: [0, 1, 2], keepDims: true },
   ])('matches cpu for %j', async ({ shape, axes, keepDims }) => {
     const xs = seeded(shape, 41);
     const parity = await compareWithCpu(() => tf.sum(tensorOf(xs), axes, keepDims));

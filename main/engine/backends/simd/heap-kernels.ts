@@ -1,5 +1,6 @@
 import { assemble } from './assemble.js';
 import { col2imSource } from './col2im-wat.js';
+import { columnSumsSource } from './column-sums-wat.js';
 import { im2colSource } from './im2col-wat.js';
 import { maxPoolGradSource } from './max-pool-grad-wat.js';
 import { tallProductSource } from './tall-product-wat.js';
@@ -50,6 +51,7 @@ export interface HeapKernels {
     padLeft: number,
   ): void;
   tallProduct(a: number, b: number, c: number, rows: number, inner: number, columns: number): void;
+  columnSums(x: number, out: number, rows: number, columns: number): void;
 }
 
 const sources = {
@@ -57,6 +59,7 @@ const sources = {
   col2im: col2imSource,
   im2col: im2colSource,
   tallProduct: tallProductSource,
+  columnSums: columnSumsSource,
 };
 
 /**
