@@ -15,7 +15,7 @@ export const im2colSource = String.raw`
     (param $strideH i32) (param $strideW i32) (param $top i32) (param $left i32)
     (local $i i32) (local $j i32) (local $c i32) (local $b i32) (local $oy i32) (local $ox i32)
     (local $y i32) (local $col i32) (local $src i32) (local $step i32) (local $dst i32)
-    (local $rowEnd i32)
+    (local $rowEnd i32) (local $vectorEnd i32)
     (block $done
       (br_if $done (i32.eqz (i32.mul (i32.mul (local.get $images) (local.get $outH))
         (i32.mul (local.get $outW) (local.get $channels)))))
@@ -40,15 +40,33 @@ export const im2colSource = String.raw`
                     (local.set $src (i32.add (local.get $x) (i32.shl (i32.add (i32.mul (i32.add (i32.mul
                       (i32.add (i32.mul (local.get $c) (local.get $images)) (local.get $b))
                       (local.get $inH)) (local.get $y)) (local.get $inW)) (local.get $col)) (i32.const 2))))
-                    (loop $eachColumn
-                      ;; Padding columns read nothing: the address may lie past the memory.
-                      (f32.store (local.get $dst)
-                        (if (result f32) (i32.lt_u (local.get $col) (local.get $inW))
-                          (then (f32.load (local.get $src))) (else (f32.const 0))))
-                      (local.set $src (i32.add (local.get $src) (local.get $step)))
-                      (local.set $col (i32.add (local.get $col) (local.get $strideW)))
-                      (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
-                      (br_if $eachColumn (i32.lt_u (local.get $dst) (local.get $rowEnd)))))
+                    ;; With stride 1 and no padding in the run, it is one contiguous copy:
+                    ;; four values at a time, then the odd ones below.
+                    (if (i32.and (i32.eq (local.get $strideW) (i32.const 1))
+                          (i32.and (i32.lt_u (local.get $col) (local.get $inW))
+                            (i32.le_u (i32.add (local.get $col) (local.get $outW)) (local.get $inW))))
+                      (then
+                        (local.set $vectorEnd (i32.add (local.get $dst)
+                          (i32.shl (i32.and (local.get $outW) (i32.const -4)) (i32.const 2))))
+                        (block $copied
+                          (br_if $copied (i32.ge_u (local.get $dst) (local.get $vectorEnd)))
+                          (loop $eachQuad
+                            (v128.store (local.get $dst) (v128.load (local.get $src)))
+                            (local.set $src (i32.add (local.get $src) (i32.const 16)))
+                            (local.set $col (i32.add (local.get $col) (i32.const 4)))
+                            (local.set $dst (i32.add (local.get $dst) (i32.const 16)))
+                            (br_if $eachQuad (i32.lt_u (local.get $dst) (local.get $vectorEnd)))))))
+                    (block $rowDone
+                      (br_if $rowDone (i32.ge_u (local.get $dst) (local.get $rowEnd)))
+                      (loop $eachColumn
+                        ;; Padding columns read nothing: the address may lie past the memory.
+                        (f32.store (local.get $dst)
+                          (if (result f32) (i32.lt_u (local.get $col) (local.get $inW))
+                            (then (f32.load (local.get $src))) (else (f32.const 0))))
+                        (local.set $src (i32.add (local.get $src) (local.get $step)))
+                        (local.set $col (i32.add (local.get $col) (local.get $strideW)))
+                        (local.set $dst (i32.add (local.get $dst) (i32.const 4)))
+                        (br_if $eachColumn (i32.lt_u (local.get $dst) (local.get $rowEnd))))))
                   (else
                     (memory.fill (local.get $dst) (i32.const 0) (i32.shl (local.get $outW) (i32.const 2)))
                     (local.set $dst (local.get $rowEnd))))
