@@ -1,4 +1,5 @@
 import {
+  Add,
   BatchMatMul,
   Cast,
   getKernel,
@@ -9,6 +10,7 @@ import {
 } from '@tensorflow/tfjs';
 import type { KernelConfig } from '@tensorflow/tfjs';
 import { batchMatMulConfig } from './batch-mat-mul.js';
+import { biasAddConfig } from './bias-add.js';
 import { conv2dBackpropFilterConfig } from './conv2d-backprop-filter.js';
 import { conv2dBackpropInputConfig } from './conv2d-backprop-input.js';
 import { depthwiseBackpropFilterConfig } from './depthwise-backprop-filter.js';
@@ -29,8 +31,8 @@ import { unsortedSegmentSumConfig } from './unsorted-segment-sum.js';
 /**
  * The kernels training needs that `@tensorflow/tfjs-backend-wasm` 4.22 lacks (found by training
  * one small model per layer family on it), then faster versions of ones it has that dominate a
- * training step: Conv2DBackpropInput and MaxPoolGrad wholesale; Sum, BatchMatMul, and Identity
- * and Cast that share memory instead of copying, in front of the native ones.
+ * training step: Conv2DBackpropInput and MaxPoolGrad wholesale; Sum, BatchMatMul, bias Add, and
+ * Identity and Cast that share memory instead of copying, in front of the native ones.
  */
 export function trainingKernels(backendName: string): KernelConfig[] {
   const configs = [
@@ -45,6 +47,8 @@ export function trainingKernels(backendName: string): KernelConfig[] {
   if (sum !== undefined) configs.push(sumConfig(sum));
   const batchMatMul = nativeKernel(BatchMatMul, backendName);
   if (batchMatMul !== undefined) configs.push(batchMatMulConfig(batchMatMul));
+  const add = nativeKernel(Add, backendName);
+  if (add !== undefined) configs.push(biasAddConfig(add));
   const identity = nativeKernel(Identity, backendName);
   if (identity !== undefined) configs.push(identityConfig(identity));
   const cast = nativeKernel(Cast, backendName);

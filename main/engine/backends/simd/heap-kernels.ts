@@ -1,3 +1,4 @@
+import { addToRowsSource } from './add-to-rows-wat.js';
 import { assemble } from './assemble.js';
 import { col2imSource } from './col2im-wat.js';
 import { columnSumsSource } from './column-sums-wat.js';
@@ -52,6 +53,7 @@ export interface HeapKernels {
   ): void;
   tallProduct(a: number, b: number, c: number, rows: number, inner: number, columns: number): void;
   columnSums(x: number, out: number, rows: number, columns: number): void;
+  addToRows(x: number, bias: number, out: number, rows: number, columns: number): void;
 }
 
 const sources = {
@@ -60,6 +62,7 @@ const sources = {
   im2col: im2colSource,
   tallProduct: tallProductSource,
   columnSums: columnSumsSource,
+  addToRows: addToRowsSource,
 };
 
 /**
