@@ -21,13 +21,18 @@ import { sumConfig } from './sum.js';
 import { unsortedSegmentSumConfig } from './unsorted-segment-sum.js';
 
 // Where a training step of the MNIST CNN (batch 64, one thread) goes with these kernels, from
-// tf.profile, fastest of several steps: filter and input gradients of the 3×3×32→64
-// convolution 11 and 10 ms, its forward pass 7 ms (XNNPACK at ~30 GFLOP/s: the floor), the
-// first 2×2 MaxPoolGrad 5 ms, everything else under 4 ms each; ~55 ms of kernels in a ~67 ms
-// step. Stock wasm spent 21 ms in that MaxPoolGrad, 2 ms per bias-gradient Sum and 1.5 ms per
-// transposed dense matmul. Transposes above rank 4 and StridedSlice with strides take generic
-// paths 100× slower than their 4-D forms; binary ops with broadcasting are slow too.
-
+// tf.profile: ~38 ms of kernels per step. The 3×3×32→64 convolution's forward pass, input
+// gradient and filter gradient take 7, 7.5 and 9 ms: each is one XNNPACK matrix product at
+// ~40 GFLOP/s, about the peak of 128-bit SIMD without fused multiply-add, plus for the
+// gradients the im2col/col2im passes and the packing of the output gradient. The third
+// convolution's three take 4.5 ms, the first's 2 ms, and everything else under 1 ms each.
+// PyTorch's step on the same core is ~20 ms: oneDNN's AVX-512 convolutions run at ~120 GFLOP/s.
+// Before these kernels the step was ~67 ms: stock wasm spent 21 ms in the first MaxPoolGrad
+// (now 1 ms), its transposed-convolution gradients did 1.4-2.8× the needed multiplications,
+// the first layer's filter gradient packed the whole output gradient (5 ms, now 1 ms), and
+// Identity copies, broadcasting adds and bias-gradient sums cost ~5 ms (now ~1 ms).
+// Transposes above rank 4 and StridedSlice with strides take generic paths 100× slower than
+// their 4-D forms.
 /**
  * The kernels training needs that `@tensorflow/tfjs-backend-wasm` 4.22 lacks (found by training
  * one small model per layer family on it), then faster versions of ones it has that dominate a
