@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import type { Plugin } from 'esbuild';
 
 /** Where Strata's custom tfjs layers live; each file that registers a class is bundled. */
 const CUSTOM_LAYERS = fileURLToPath(new URL('../../engine/tfjs/custom/', import.meta.url));
@@ -15,11 +15,19 @@ const BANNER = [
 let cached: Promise<string> | undefined;
 
 /**
+ * The module as bundled when the desktop app was built (main/app/build.ts defines it): a
+ * packaged app has neither the layers' source nor esbuild. Undefined when running from source.
+ */
+declare const STRATA_LAYERS_MODULE: string | undefined;
+
+/**
  * A self-contained ES module registering every Strata custom layer with the importer's
- * `@tensorflow/tfjs` (kept external, so the classes register on the user's copy). Built once per
- * process from the layers' own source, so it can never drift from what the app trains.
+ * `@tensorflow/tfjs` (kept external, so the classes register on the user's copy). Bundled from
+ * the layers' own source (at most once per process, or once when the app is built), so it can
+ * never drift from what the app trains.
  */
 export function strataLayersModule(): Promise<string> {
+  if (typeof STRATA_LAYERS_MODULE === 'string') return Promise.resolve(STRATA_LAYERS_MODULE);
   cached ??= bundle().catch((error: unknown) => {
     cached = undefined;
     throw error;
@@ -28,6 +36,7 @@ export function strataLayersModule(): Promise<string> {
 }
 
 async function bundle(): Promise<string> {
+  const { build } = await import('esbuild');
   const registering = await registeringFiles();
   const result = await build({
     stdin: {

@@ -1,0 +1,40 @@
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strataLayersModule } from '../export/tfjs/strata-layers.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('the app build', () => {
+  let out: string;
+  beforeAll(async () => {
+    out = await mkdtemp(join(tmpdir(), 'strata-build-'));
+    await promisify(execFile)(process.execPath, ['--import', 'tsx', 'main/app/build.ts'], {
+      cwd: root,
+      env: { ...process.env, STRATA_OUT: out },
+    });
+  }, 120_000);
+  afterAll(() => rm(out, { recursive: true, force: true }));
+
+  it('embeds the TF.js export custom-layers module in the main bundle, needing no esbuild', async () => {
+    const main = await readFile(join(out, 'main/app/main.js'), 'utf8');
+    // esbuild re-quotes the embedded text, so look for its first line (the banner, which
+    // nothing else contains) rather than the whole literal.
+    const [banner] = (await strataLayersModule()).split('\n');
+    expect(main).toContain(banner);
+    expect(main).not.toContain('STRATA_LAYERS_MODULE');
+    expect(main).not.toMatch(/^import .* from "esbuild";$/m);
+  });
+
+  it('bundles the trainer process and a preload that requires only electron', async () => {
+    await expect(readFile(join(out, 'main/trainer/process-entry.js'), 'utf8')).resolves.toContain(
+      'process-entry',
+    );
+    const preload = await readFile(join(out, 'preload/preload.cjs'), 'utf8');
+    expect(preload).toContain('require("electron")');
+  });
+});
