@@ -11,7 +11,7 @@ import { projectPathsFromArgv } from './launch.js';
 import { menuTemplate } from './menu.js';
 import type { MenuActions } from './menu.js';
 import { registerAppScheme, serveAppProtocol } from './protocol.js';
-import { utilityProcessLauncher } from './trainer-process.js';
+import { utilityProcessBackendReport, utilityProcessLauncher } from './trainer-process.js';
 import { ProjectWindows } from './windows.js';
 
 /** Where the built pieces are: the root holds package.json and dist/renderer; out/ the bundles. */
@@ -72,6 +72,7 @@ export function startApp(layout: AppLayout): void {
         recovery: new RecoveryStore(userData),
         templates: builtInTemplates,
         trainer: utilityProcessLauncher(layout.trainer),
+        describeBackends: utilityProcessBackendReport(layout.trainer),
       },
       layout.preload,
     );

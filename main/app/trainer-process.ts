@@ -1,17 +1,26 @@
 import { utilityProcess } from 'electron';
-import { processLauncher, type TrainerProcess } from '../services/training/process-launcher.js';
+import type { BackendReport } from '../engine/backends/report.js';
+import {
+  processBackendReport,
+  processLauncher,
+  type TrainerProcess,
+} from '../services/training/process-launcher.js';
 import type { TrainerLauncher } from '../services/training/launcher.js';
 
-/**
- * Trains each run in its own Electron utility process (`entry` is the bundled
- * main/engine/trainer/process-entry.ts), so training never blocks or crashes the main process.
- */
+/** A trainer in its own Electron utility process; `entry` is the bundled process-entry.ts. */
+function forkTrainer(entry: string): TrainerProcess {
+  return utilityProcess.fork(entry, [], {
+    serviceName: 'Strata trainer',
+    stdio: 'inherit',
+  }) as TrainerProcess;
+}
+
+/** Trains each run in its own utility process, so training never blocks or crashes the app. */
 export function utilityProcessLauncher(entry: string): TrainerLauncher {
-  return processLauncher(
-    () =>
-      utilityProcess.fork(entry, [], {
-        serviceName: 'Strata trainer',
-        stdio: 'inherit',
-      }) as TrainerProcess,
-  );
+  return processLauncher(() => forkTrainer(entry));
+}
+
+/** Asks a utility process which backend training would use: main never starts one. */
+export function utilityProcessBackendReport(entry: string): () => Promise<BackendReport> {
+  return processBackendReport(() => forkTrainer(entry));
 }

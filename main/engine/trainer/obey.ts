@@ -1,10 +1,12 @@
+import { describeBackends } from '../backends/report.js';
 import { RunControl } from './control.js';
 import { runJob } from './job.js';
 import type { TrainerCommand, TrainerReply } from './protocol.js';
 
 /**
  * The trainer's end of the link, shared by the worker thread and the utility process: runs one
- * job and obeys pause, resume and stop, which take effect between batches.
+ * job and obeys pause, resume and stop, which take effect between batches; or reports which
+ * backend this machine would train on.
  */
 export function obeyCommands(
   reply: (message: TrainerReply) => void,
@@ -29,6 +31,9 @@ export function obeyCommands(
         break;
       case 'stop':
         control.stop();
+        break;
+      case 'describe-backends':
+        void describeBackends().then((report) => reply({ type: 'backends', report }));
         break;
     }
   };

@@ -1,14 +1,21 @@
 import type { TrainingEvent } from '../../../shared/api/training-events.js';
+import type { BackendReport } from '../backends/report.js';
 import type { RunSpec } from './job.js';
 import type { LoopOutcome } from './loop.js';
 
 /** Messages into the trainer process or thread. */
 export type TrainerCommand =
-  { type: 'start'; spec: RunSpec } | { type: 'pause' } | { type: 'resume' } | { type: 'stop' };
+  | { type: 'start'; spec: RunSpec }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'stop' }
+  | { type: 'describe-backends' };
 
 /** Messages out of it. */
 export type TrainerReply =
-  { type: 'event'; event: TrainingEvent } | { type: 'done'; outcome: LoopOutcome };
+  | { type: 'event'; event: TrainingEvent }
+  | { type: 'done'; outcome: LoopOutcome }
+  | { type: 'backends'; report: BackendReport };
 
 /** A running training job, whatever runs it (a worker thread, or a utility process in Electron). @public */
 export interface TrainingHandle {
@@ -49,7 +56,7 @@ export function driveTrainer(
     };
     link.onReply((reply) => {
       if (reply.type === 'event') onEvent(reply.event);
-      else finish(reply.outcome);
+      else if (reply.type === 'done') finish(reply.outcome);
     });
     link.onDeath((reason) => finish('failed', reason));
   });

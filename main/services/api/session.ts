@@ -1,7 +1,7 @@
 import type { EventChannel, EventOf, SaveResult } from '../../../shared/api/contract.js';
 import type { Reply } from '../../../shared/api/reply.js';
 import { serializeProject } from '../../../shared/project/serialize.js';
-import type { BackendReport } from '../training/backends.js';
+import type { BackendReport } from '../../engine/backends/report.js';
 import type { TrainerLauncher } from '../training/launcher.js';
 import { trainingHandlers } from '../training/handlers.js';
 import { TrainingService } from '../training/service.js';

@@ -4,7 +4,7 @@ import { formatIssue } from '../../../shared/project/issues.js';
 import { loadProject } from '../../../shared/project/load.js';
 import type { Handlers } from '../api/dispatch.js';
 import type { PathPolicy } from '../workspace/paths.js';
-import { describeBackends, type BackendReport } from './backends.js';
+import { describeBackends, type BackendReport } from '../../engine/backends/report.js';
 import type { TrainingService } from './service.js';
 
 /** The channels the training service answers. */

@@ -4,7 +4,7 @@ import type { TrainingEvent } from '../../../shared/api/training-events.js';
 import { findTemplate } from '../../../shared/templates/index.js';
 import { trainingSettingsSchema } from '../../../shared/training/settings.js';
 import type { TrainerReply } from '../../engine/trainer/protocol.js';
-import { processLauncher, type TrainerProcess } from './process-launcher.js';
+import { processBackendReport, processLauncher, type TrainerProcess } from './process-launcher.js';
 
 const entry = new URL('../../engine/trainer/process-entry.ts', import.meta.url).href;
 
@@ -64,5 +64,33 @@ describe('processLauncher', () => {
       type: 'failed',
       reason: expect.stringMatching(/trainer stopped unexpectedly/),
     });
+  });
+});
+
+describe('processBackendReport', () => {
+  it('asks a trainer process once which backend it would train on', async () => {
+    let forks = 0;
+    const ask = processBackendReport(() => {
+      forks++;
+      return nodeTrainer();
+    });
+    const report = await ask();
+    expect(report.available).toEqual(expect.arrayContaining(['wasm', 'cpu']));
+    expect(report.available).toContain(report.picked);
+    expect(report.detail).not.toBe('');
+    expect(await ask()).toBe(report);
+    expect(forks).toBe(1);
+  });
+
+  it('says so when the process dies first, and asks again next time', async () => {
+    let forks = 0;
+    const ask = processBackendReport(() => {
+      const child = nodeTrainer();
+      if (forks++ === 0) child.kill();
+      return child;
+    });
+    await expect(ask()).rejects.toThrow(/trainer stopped before reporting its backends/);
+    expect((await ask()).available).toContain('wasm');
+    expect(forks).toBe(2);
   });
 });

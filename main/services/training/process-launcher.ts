@@ -1,4 +1,5 @@
 import type { TrainingEvent } from '../../../shared/api/training-events.js';
+import type { BackendReport } from '../../engine/backends/report.js';
 import type { RunSpec } from '../../engine/trainer/job.js';
 import {
   driveTrainer,
@@ -39,5 +40,32 @@ export function processLauncher(fork: () => TrainerProcess): TrainerLauncher {
       spec,
       onEvent,
     );
+  };
+}
+
+/**
+ * The backend report from a trainer process forked for the question, so that the asking
+ * process never starts a backend (the wasm one keeps a heap of its own, 16 MB and up, for
+ * good). Asked once; a failed answer is asked again next time.
+ */
+export function processBackendReport(fork: () => TrainerProcess): () => Promise<BackendReport> {
+  let asked: Promise<BackendReport> | undefined;
+  return () => {
+    asked ??= new Promise<BackendReport>((resolve, reject) => {
+      const child = fork();
+      child.on('message', (reply) => {
+        if (reply.type !== 'backends') return;
+        resolve(reply.report);
+        child.kill();
+      });
+      child.on('exit', (code) =>
+        reject(new Error(`The trainer stopped before reporting its backends (exit code ${code}).`)),
+      );
+      child.postMessage({ type: 'describe-backends' });
+    }).catch((error: unknown) => {
+      asked = undefined;
+      throw error;
+    });
+    return asked;
   };
 }

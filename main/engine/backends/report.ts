@@ -1,4 +1,4 @@
-import { backendNames, selectBackend } from '../../engine/backends/ladder.js';
+import { backendNames, selectBackend } from './ladder.js';
 
 /** Which backend the ladder picks on this machine and why the better ones were passed over. */
 export interface BackendReport {
@@ -14,7 +14,8 @@ let cached: Promise<BackendReport> | undefined;
 
 /**
  * Climbs the backend ladder once per process and remembers the answer: loading backends is
- * slow and the answer does not change while the app runs.
+ * slow and the answer does not change while the app runs. The desktop app asks a trainer
+ * process, so that its main process never starts a backend just to answer.
  */
 export function describeBackends(): Promise<BackendReport> {
   cached ??= selectBackend().then((choice) => ({
