@@ -34,8 +34,8 @@ function datasetDocs(i: TrainScriptInput): string {
 /**
  * A `train.py` that trains the exported module with the project's recipe: the same optimizer,
  * learning-rate schedule (warm-up included), batch size, epochs, validation split, gradient
- * clipping, early stopping, seed and loss (Keras' formulas on probabilities), on a dataset the
- * user supplies through `load_dataset()`.
+ * clipping, early stopping, image augmentation, seed and loss (Keras' formulas on
+ * probabilities), on a dataset the user supplies through `load_dataset()`.
  */
 export function trainScript(i: TrainScriptInput): string {
   const gan = i.recipe.task === 'gan';
@@ -135,6 +135,36 @@ def make_optimizer(parameters):
     raise ValueError(f"unknown optimizer {name}")
 
 
+def transform_images(x, flip, dx, dy, angle):
+    """Flips (flip is -1 to mirror, else 1), shifts by (dx, dy) pixels and rotates by angle radians
+    each image of x, [examples, height, width, channels], as Strata does: the inverse mapping,
+    sampled bilinearly, zero outside the image."""
+    _, height, width, _ = x.shape
+    cx, cy = max(width - 1, 1) / 2, max(height - 1, 1) / 2
+    cos, sin = torch.cos(angle), torch.sin(angle)
+    theta = torch.stack([
+        torch.stack([flip * cos, flip * sin * cy / cx, -flip * (cos * dx + sin * dy) / cx], 1),
+        torch.stack([-sin * cx / cy, cos, (sin * dx - cos * dy) / cy], 1),
+    ], 1)
+    images = x.permute(0, 3, 1, 2)
+    grid = torch.nn.functional.affine_grid(theta, list(images.shape), align_corners=True)
+    moved = torch.nn.functional.grid_sample(images, grid, mode="bilinear", padding_mode="zeros",
+                                            align_corners=True)
+    return moved.permute(0, 2, 3, 1)
+
+
+def augment(x):
+    """The recipe's image augmentation, drawn per example; inputs that are not images pass as they are."""
+    a = RECIPE["augmentation"]
+    if x.dim() != 4 or not x.is_floating_point() or not (a["flip"] or a["shift"] > 0 or a["rotate"] > 0):
+        return x
+    n = len(x)
+    flip = torch.where(torch.rand(n) < 0.5, -1.0, 1.0) if a["flip"] else torch.ones(n)
+    dx, dy = (torch.rand(2, n) * 2 - 1) * a["shift"]
+    angle = (torch.rand(n) * 2 - 1) * math.radians(a["rotate"])
+    return transform_images(x, flip, dx, dy, angle)
+
+
 def step(optimizer, loss, parameters):
     optimizer.zero_grad()
     loss.backward()
@@ -169,6 +199,9 @@ def main():
     for epoch in range(RECIPE["epochs"]):
         model.train()
         for x, y in batches:
+            x = augment(x)
+            if RECIPE["task"] == "autoencoder":
+                y = x  # the target is the input, augmented alike
             for group in optimizer.param_groups:
                 group["lr"] = learning_rate_at(done, len(batches), total)
             loss = loss_fn(RECIPE["loss"], model(x), y)
@@ -223,6 +256,7 @@ def main():
     bce = lambda label, scores: loss_fn("binary_crossentropy", scores, torch.full_like(scores, label))  # noqa: E731
     for epoch in range(RECIPE["epochs"]):
         for (real,) in batches:
+            real = augment(real)
             rate = learning_rate_at(done, len(batches), total)
             for group in g_opt.param_groups + d_opt.param_groups:
                 group["lr"] = rate
