@@ -55,3 +55,38 @@ async function recoveryFiles(folder: string): Promise<string[]> {
   await walk(join(folder, '.strata'));
   return found;
 }
+
+test('skip connections of a residual template stand clear of the layers they skip', async ({
+  app,
+}, testInfo) => {
+  await app.openTemplate('Residual convnet');
+  await expect(app.canvas.nodes).toHaveCount(19);
+  await app.snapshot(testInfo, 'residual template');
+  // Points along every edge, on screen, that fall inside a layer other than the edge's ends.
+  const crossings = await app.page.evaluate(() => {
+    const inside = (r: DOMRect, x: number, y: number, margin: number) =>
+      x > r.left + margin && x < r.right - margin && y > r.top + margin && y < r.bottom - margin;
+    const nodes = [...document.querySelectorAll('.react-flow__node')].map((n) => ({
+      id: n.getAttribute('data-id'),
+      box: n.getBoundingClientRect(),
+    }));
+    const found: string[] = [];
+    for (const path of document.querySelectorAll<SVGPathElement>('.react-flow__edge-path')) {
+      const matrix = path.getScreenCTM()!;
+      const length = path.getTotalLength();
+      const at = (fraction: number) =>
+        path.getPointAtLength(length * fraction).matrixTransform(matrix);
+      const [start, end] = [at(0), at(1)];
+      const ends = nodes.filter(
+        ({ box }) => inside(box, start.x, start.y, -6) || inside(box, end.x, end.y, -6),
+      );
+      for (let k = 1; k < 40; k++) {
+        const point = at(k / 40);
+        const hit = nodes.find((n) => !ends.includes(n) && inside(n.box, point.x, point.y, 2));
+        if (hit) found.push(`${path.id || 'an edge'} crosses ${hit.id}`);
+      }
+    }
+    return [...new Set(found)];
+  });
+  expect(crossings).toEqual([]);
+});
