@@ -1,6 +1,7 @@
 // Training throughput of the MNIST CNN (conv32-pool-conv64-pool-conv64-dense64-dense10, batch
-// 64) on tfjs wasm with Strata's completed kernels, against PyTorch CPU on one thread (the
-// reference, measured interleaved in the same run) and the tfjs cpu backend. PyTorch's speed
+// 64) on tfjs wasm with Strata's completed kernels, against PyTorch CPU on as many threads as
+// wasm has (one, unless the machine has four or more logical cores: see wantsThreads), measured
+// interleaved in the same run, and the tfjs cpu backend. PyTorch's speed
 // here differs from process to process (most run at 2,500-3,000 samples/s, now and then one at
 // about 4,000), so it runs in several processes and the reference is their median.
 import { spawn } from 'node:child_process';
@@ -84,10 +85,14 @@ interface Torch {
   close(): void;
 }
 
-async function startTorch(dataFile: string, count: number): Promise<Torch | string> {
+async function startTorch(
+  dataFile: string,
+  count: number,
+  threads: number,
+): Promise<Torch | string> {
   const script = fileURLToPath(new URL('./train_throughput_torch.py', import.meta.url));
   const python = process.env.STRATA_PYTHON ?? '/usr/bin/python3';
-  const child = spawn(python, [script], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(python, [script, String(threads)], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
@@ -129,18 +134,20 @@ async function main(): Promise<void> {
     dataFile,
     Buffer.concat([Buffer.from(data.images.buffer), Buffer.from(data.labels.buffer)]),
   );
+  const wasm = await onBackend('wasm', data);
+  const threads = (await import('@tensorflow/tfjs-backend-wasm')).getThreadsCount();
   const started = await Promise.all(
-    Array.from({ length: TORCH_PROCESSES }, () => startTorch(dataFile, BATCH * BATCHES)),
+    Array.from({ length: TORCH_PROCESSES }, () => startTorch(dataFile, BATCH * BATCHES, threads)),
   );
   const torches = started.filter((torch): torch is Torch => typeof torch !== 'string');
   const failure = started.find((torch): torch is string => typeof torch === 'string');
   if (failure !== undefined) console.log(failure);
   if (torches[0] !== undefined) {
-    console.log(`PyTorch ${torches[0].version}: ${torches.length} processes of 1 thread`);
+    const each = `${threads} thread${threads === 1 ? '' : 's'}`;
+    console.log(`PyTorch ${torches[0].version}: ${torches.length} processes of ${each}, as wasm`);
   }
   for (const torch of torches) await torch.run(2); // warm-up
 
-  const wasm = await onBackend('wasm', data);
   const wasmRates: number[] = [];
   const torchRates = torches.map((): number[] => []);
   for (let round = 0; round < ROUNDS; round++) {
@@ -164,7 +171,7 @@ async function main(): Promise<void> {
   const torchRate = perProcess.length > 0 ? median(perProcess) : undefined;
   const figures = [
     `wasm=${wasmRate.toFixed(0)} samples/s`,
-    `pytorch=${torchRate === undefined ? 'n/a' : torchRate.toFixed(0)} samples/s (1 thread, median of ${perProcess.length} processes)`,
+    `pytorch=${torchRate === undefined ? 'n/a' : torchRate.toFixed(0)} samples/s (${threads} thread${threads === 1 ? '' : 's'} each, median of ${perProcess.length} processes)`,
     `cpu=${cpuRate.toFixed(1)} samples/s`,
   ].join(', ');
   // Without PyTorch the ratio falls back to wasm over cpu, and says so.

@@ -1,4 +1,5 @@
-"""PyTorch reference for bench/train-throughput.ts: the same MNIST CNN, trained on one thread.
+"""PyTorch reference for bench/train-throughput.ts: the same MNIST CNN, trained on as many threads
+as Strata's wasm backend has (the first argument, default 1).
 
 Reads commands on stdin, one per line, and answers each on stdout:
   load <path> <n>   read n float32 images (n*784 values) then n int32 labels from <path>
@@ -12,7 +13,8 @@ import numpy as np
 import torch
 from torch import nn
 
-torch.set_num_threads(1)
+THREADS = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+torch.set_num_threads(THREADS)
 torch.set_num_interop_threads(1)
 torch.manual_seed(0)
 

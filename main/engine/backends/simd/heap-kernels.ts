@@ -66,28 +66,41 @@ const sources = {
 };
 
 /**
- * Assembles the kernels once per process. Until this has finished, `heapKernels` answers
- * undefined and callers take their JavaScript paths.
+ * Assembles the kernels once per process, twice over: for wasm's single-threaded build, whose
+ * memory is plain, and for its threaded build, whose memory is shared (an import must say
+ * which). Until this has finished, `heapKernels` answers undefined and callers take their
+ * JavaScript paths.
  */
 export function prepareHeapKernels(): Promise<void> {
-  preparing ??= Promise.all(
-    Object.entries(sources).map(([name, source]) => assemble(name, source)),
-  ).then((modules) => {
-    compiled = modules;
+  const build = (shared: boolean) =>
+    Promise.all(
+      Object.entries(sources).map(([name, source]) =>
+        assemble(name, shared ? source.replace(PLAIN_MEMORY, SHARED_MEMORY) : source),
+      ),
+    );
+  preparing ??= Promise.all([build(false), build(true)]).then(([plain, shared]) => {
+    compiled = { plain, shared };
   });
   return preparing;
 }
 
-let preparing: Promise<void> | undefined;
-let compiled: WebAssembly.Module[] | undefined;
+const PLAIN_MEMORY = '(import "env" "memory" (memory 1))';
+const SHARED_MEMORY = '(import "env" "memory" (memory 1 65536 shared))';
 
-/** The part of tfjs-backend-wasm's backend (an Emscripten module) that holds its memory. */
+let preparing: Promise<void> | undefined;
+let compiled: { plain: WebAssembly.Module[]; shared: WebAssembly.Module[] } | undefined;
+
+/**
+ * The part of tfjs-backend-wasm's backend (an Emscripten module) that holds its memory: the
+ * single-threaded build exports it, the threaded one creates it and keeps it on the module.
+ */
 interface MemoryOwner {
-  wasm: { asm: { memory: WebAssembly.Memory } };
+  wasm: { asm?: { memory?: WebAssembly.Memory }; wasmMemory?: WebAssembly.Memory };
 }
 
 function memoryOf(backend: object): WebAssembly.Memory | undefined {
-  const memory = (backend as Partial<MemoryOwner>).wasm?.asm?.memory;
+  const wasm = (backend as Partial<MemoryOwner>).wasm;
+  const memory = wasm?.asm?.memory ?? wasm?.wasmMemory;
   return memory instanceof WebAssembly.Memory ? memory : undefined;
 }
 
@@ -102,7 +115,9 @@ export function heapKernels(backend: object): HeapKernels | undefined {
   if (memory === undefined || compiled === undefined) return undefined;
   let kernels = instances.get(memory);
   if (kernels === undefined) {
-    const exports = compiled.map(
+    const shared =
+      typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+    const exports = compiled[shared ? 'shared' : 'plain'].map(
       (module) => new WebAssembly.Instance(module, { env: { memory } }).exports,
     );
     kernels = Object.assign({}, ...exports) as HeapKernels;
