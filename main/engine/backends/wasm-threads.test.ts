@@ -9,9 +9,14 @@ import { wantsThreads } from './wasm-threads.js';
 
 describe('wantsThreads', () => {
   it('follows STRATA_WASM_THREADS, else needs four logical cores', () => {
-    expect(wantsThreads({ STRATA_WASM_THREADS: '1' })).toBe(true);
-    expect(wantsThreads({ STRATA_WASM_THREADS: '0' })).toBe(false);
-    expect(wantsThreads({})).toBe(availableParallelism() >= 4);
+    expect(wantsThreads({ STRATA_WASM_THREADS: '1' }, [])).toBe(true);
+    expect(wantsThreads({ STRATA_WASM_THREADS: '0' }, [])).toBe(false);
+    expect(wantsThreads({}, [])).toBe(availableParallelism() >= 4);
+  });
+
+  it('is off for a process run with code on its command line, whose workers would fail', () => {
+    expect(wantsThreads({ STRATA_WASM_THREADS: '1' }, ['--input-type=module', '-e'])).toBe(false);
+    expect(wantsThreads({ STRATA_WASM_THREADS: '1' }, ['--import', 'tsx'])).toBe(true);
   });
 });
 

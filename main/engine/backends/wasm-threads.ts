@@ -6,12 +6,17 @@ import * as tf from '@tensorflow/tfjs';
 /**
  * Whether to run tfjs-backend-wasm's threaded build. tfjs gives XNNPACK half the logical cores
  * (it assumes two hardware threads per core), so with fewer than four there would be one
- * thread and nothing to gain. STRATA_WASM_THREADS=1 forces it (tests), =0 forbids it.
+ * thread and nothing to gain. STRATA_WASM_THREADS=1 forces it (tests), =0 forbids it. Either
+ * way a process run with code on its command line (node -e) cannot have it: its threads are
+ * workers, which inherit the command line's flags, and --input-type fails them.
  */
-export function wantsThreads(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.STRATA_WASM_THREADS === '1') return true;
-  if (env.STRATA_WASM_THREADS === '0') return false;
-  return availableParallelism() >= 4;
+export function wantsThreads(
+  env: NodeJS.ProcessEnv = process.env,
+  execArgv: readonly string[] = process.execArgv,
+): boolean {
+  const inline = execArgv.some((flag) => /^(-e|-p|--eval|--print|--input-type)\b/.test(flag));
+  if (inline || env.STRATA_WASM_THREADS === '0') return false;
+  return env.STRATA_WASM_THREADS === '1' || availableParallelism() >= 4;
 }
 
 /** The Emscripten module of the threaded build, as far as this file and tfjs use it. */
