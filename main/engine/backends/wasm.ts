@@ -25,9 +25,9 @@ async function load(): Promise<void> {
   const root = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
   const dist = join(root, 'dist');
   wasm.setWasmPaths(`${dist}/`);
-  if (wantsThreads())
-    await registerThreadedWasm({ dist, wasmOut: join(root, 'wasm-out'), require });
-  await prepareHeapKernels();
+  const threads = wantsThreads();
+  if (threads) await registerThreadedWasm({ dist, wasmOut: join(root, 'wasm-out'), require });
+  await prepareHeapKernels(threads ? 'shared' : 'plain');
   completeTrainingKernels('wasm');
 }
 

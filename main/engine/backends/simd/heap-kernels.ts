@@ -66,29 +66,28 @@ const sources = {
 };
 
 /**
- * Assembles the kernels once per process, twice over: for wasm's single-threaded build, whose
- * memory is plain, and for its threaded build, whose memory is shared (an import must say
- * which). Until this has finished, `heapKernels` answers undefined and callers take their
- * JavaScript paths.
+ * Assembles the kernels once per process, for the memory the backend will have: plain for
+ * wasm's single-threaded build, shared for its threaded one (an import must say which). Until
+ * this has finished, `heapKernels` answers undefined and callers take their JavaScript paths.
  */
-export function prepareHeapKernels(): Promise<void> {
-  const build = (shared: boolean) =>
-    Promise.all(
-      Object.entries(sources).map(([name, source]) =>
-        assemble(name, shared ? source.replace(PLAIN_MEMORY, SHARED_MEMORY) : source),
-      ),
-    );
-  preparing ??= Promise.all([build(false), build(true)]).then(([plain, shared]) => {
-    compiled = { plain, shared };
+export function prepareHeapKernels(memory: MemoryKind): Promise<void> {
+  preparing ??= Promise.all(
+    Object.entries(sources).map(([name, source]) =>
+      assemble(name, memory === 'shared' ? source.replace(PLAIN_MEMORY, SHARED_MEMORY) : source),
+    ),
+  ).then((modules) => {
+    compiled = { memory, modules };
   });
   return preparing;
 }
+
+export type MemoryKind = 'plain' | 'shared';
 
 const PLAIN_MEMORY = '(import "env" "memory" (memory 1))';
 const SHARED_MEMORY = '(import "env" "memory" (memory 1 65536 shared))';
 
 let preparing: Promise<void> | undefined;
-let compiled: { plain: WebAssembly.Module[]; shared: WebAssembly.Module[] } | undefined;
+let compiled: { memory: MemoryKind; modules: WebAssembly.Module[] } | undefined;
 
 /**
  * The part of tfjs-backend-wasm's backend (an Emscripten module) that holds its memory: the
@@ -108,7 +107,8 @@ const instances = new WeakMap<WebAssembly.Memory, HeapKernels>();
 
 /**
  * The kernels running over `backend`'s own memory, so they read and write its tensors in place;
- * undefined for a backend without one (cpu) or before `prepareHeapKernels` has finished.
+ * undefined for a backend without one (cpu), before `prepareHeapKernels` has finished, or for
+ * memory of the other kind.
  */
 export function heapKernels(backend: object): HeapKernels | undefined {
   const memory = memoryOf(backend);
@@ -117,7 +117,8 @@ export function heapKernels(backend: object): HeapKernels | undefined {
   if (kernels === undefined) {
     const shared =
       typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-    const exports = compiled[shared ? 'shared' : 'plain'].map(
+    if (compiled.memory !== (shared ? 'shared' : 'plain')) return undefined;
+    const exports = compiled.modules.map(
       (module) => new WebAssembly.Instance(module, { env: { memory } }).exports,
     );
     kernels = Object.assign({}, ...exports) as HeapKernels;
