@@ -6,6 +6,7 @@ import type {
   TensorInfo,
 } from '@tensorflow/tfjs';
 import { requireHeapKernel } from './heap.js';
+import { patchGeometry } from './spatial.js';
 import { composed } from './kernel-scope.js';
 import type { KernelScope } from './kernel-scope.js';
 
@@ -66,23 +67,7 @@ function fromPatches(
     [planes],
     [1, taps, 1, pixels],
     false,
-    (kernels, out, input) =>
-      kernels.im2colTransposed(
-        input!,
-        out,
-        info.batchSize,
-        info.inHeight,
-        info.inWidth,
-        inChannels,
-        info.outHeight,
-        info.outWidth,
-        filterHeight,
-        filterWidth,
-        info.strideHeight,
-        info.strideWidth,
-        info.padInfo.top,
-        info.padInfo.left,
-      ),
+    (kernels, out, input) => kernels.im2colTransposed(input!, out, ...patchGeometry(info)),
   );
   scope.adopt(patches);
   if (taps <= FEW_TAPS && outChannels % 16 === 0) {

@@ -9,7 +9,7 @@ import { heapKernels } from '../simd/heap-kernels.js';
 import { requireHeapKernel } from './heap.js';
 import { composed } from './kernel-scope.js';
 import type { KernelScope } from './kernel-scope.js';
-import { spreadAndCrop } from './spatial.js';
+import { patchGeometry, spreadAndCrop } from './spatial.js';
 
 /**
  * The input gradient of a 2-D convolution (also the forward pass of a transposed convolution)
@@ -94,22 +94,6 @@ function viaColumns(
     [cols],
     info.inShape,
     true,
-    (kernels, out, columns) =>
-      kernels.col2im(
-        columns!,
-        out,
-        info.batchSize,
-        info.outHeight,
-        info.outWidth,
-        filterHeight,
-        filterWidth,
-        inChannels,
-        info.inHeight,
-        info.inWidth,
-        info.strideHeight,
-        info.strideWidth,
-        info.padInfo.top,
-        info.padInfo.left,
-      ),
+    (kernels, out, columns) => kernels.col2im(columns!, out, ...patchGeometry(info)),
   );
 }

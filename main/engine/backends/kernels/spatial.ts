@@ -1,4 +1,5 @@
-import type { TensorInfo } from '@tensorflow/tfjs';
+import type { backend_util, TensorInfo } from '@tensorflow/tfjs';
+import type { PatchGeometry } from '../simd/heap-kernels.js';
 import type { KernelScope } from './kernel-scope.js';
 
 /** Padding of the two spatial axes of an NHWC tensor; a negative side is cropped instead. */
@@ -66,4 +67,22 @@ export function spreadAndCrop(
     [0, 0],
   ];
   return { x: spread, pads: rest };
+}
+
+/** A convolution's patch geometry, in the order the im2col and col2im kernels take it. */
+export function patchGeometry(info: backend_util.Conv2DInfo): PatchGeometry {
+  return [
+    info.batchSize,
+    info.inHeight,
+    info.inWidth,
+    info.inChannels,
+    info.outHeight,
+    info.outWidth,
+    info.filterHeight,
+    info.filterWidth,
+    info.strideHeight,
+    info.strideWidth,
+    info.padInfo.top,
+    info.padInfo.left,
+  ];
 }

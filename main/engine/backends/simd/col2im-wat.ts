@@ -3,14 +3,14 @@
  * `cols` holds, for output pixel n, the gradient of every filter tap (i, j) and channel, and
  * each tap's channels add onto the input pixel that tap read. Taps that read padding are
  * dropped. NHWC float32, channels a multiple of 4; `dx` must start at zero. Arguments are byte
- * offsets into the backend's memory, then sizes.
+ * offsets into the backend's memory, then the patch geometry (see `PatchGeometry`).
  */
 export const col2imSource = String.raw`
 (module
   (import "env" "memory" (memory 1))
   (func (export "col2im")
-    (param $cols i32) (param $dx i32) (param $images i32) (param $outH i32) (param $outW i32)
-    (param $kh i32) (param $kw i32) (param $channels i32) (param $inH i32) (param $inW i32)
+    (param $cols i32) (param $dx i32) (param $images i32) (param $inH i32) (param $inW i32)
+    (param $channels i32) (param $outH i32) (param $outW i32) (param $kh i32) (param $kw i32)
     (param $strideH i32) (param $strideW i32) (param $top i32) (param $left i32)
     (local $pixel i32) (local $b i32) (local $oy i32) (local $ox i32) (local $i i32) (local $j i32)
     (local $y i32) (local $x i32) (local $src i32) (local $dst i32) (local $c i32)

@@ -6,6 +6,25 @@ import { im2colSource } from './im2col-wat.js';
 import { maxPoolGradSource } from './max-pool-grad-wat.js';
 import { tallProductSource } from './tall-product-wat.js';
 
+/**
+ * Where a convolution's filter taps read its input, as im2col and col2im take it: sizes in
+ * NHWC, the filter's, strides and the padding before the first row and column.
+ */
+export type PatchGeometry = [
+  images: number,
+  inHeight: number,
+  inWidth: number,
+  channels: number,
+  outHeight: number,
+  outWidth: number,
+  filterHeight: number,
+  filterWidth: number,
+  strideHeight: number,
+  strideWidth: number,
+  padTop: number,
+  padLeft: number,
+];
+
 /** The kernels written in WebAssembly text; every argument is a byte offset or a size. */
 export interface HeapKernels {
   maxPoolGrad2x2(
@@ -19,38 +38,8 @@ export interface HeapKernels {
     outHeight: number,
     outWidth: number,
   ): void;
-  col2im(
-    cols: number,
-    dx: number,
-    images: number,
-    outHeight: number,
-    outWidth: number,
-    filterHeight: number,
-    filterWidth: number,
-    channels: number,
-    inHeight: number,
-    inWidth: number,
-    strideHeight: number,
-    strideWidth: number,
-    padTop: number,
-    padLeft: number,
-  ): void;
-  im2colTransposed(
-    x: number,
-    out: number,
-    images: number,
-    inHeight: number,
-    inWidth: number,
-    channels: number,
-    outHeight: number,
-    outWidth: number,
-    filterHeight: number,
-    filterWidth: number,
-    strideHeight: number,
-    strideWidth: number,
-    padTop: number,
-    padLeft: number,
-  ): void;
+  col2im(cols: number, dx: number, ...geometry: PatchGeometry): void;
+  im2colTransposed(x: number, out: number, ...geometry: PatchGeometry): void;
   tallProduct(a: number, b: number, c: number, rows: number, inner: number, columns: number): void;
   columnSums(x: number, out: number, rows: number, columns: number): void;
   addToRows(x: number, bias: number, out: number, rows: number, columns: number): void;

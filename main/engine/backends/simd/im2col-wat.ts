@@ -4,7 +4,7 @@
  * or zero where it reads padding. A filter gradient is then one matrix product of these rows
  * with the output gradient. The input comes channels first ([C, N, H, W], float32), so that a
  * row's reads run along the input's rows; writes are sequential. Arguments are byte offsets
- * into the backend's memory, then sizes.
+ * into the backend's memory, then the patch geometry (see `PatchGeometry`).
  */
 export const im2colSource = String.raw`
 (module
