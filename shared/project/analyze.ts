@@ -1,8 +1,9 @@
-import { findDataset, type DatasetSchema } from '../datasets/catalogue.js';
+import type { DatasetSchema } from '../datasets/catalogue.js';
 import { analyzeModel, type ModelAnalysis } from '../graph/analyze.js';
 import { nodeError } from '../graph/diagnostics.js';
 import type { ModelGraph } from '../graph/document.js';
 import { formatShape, sameShape } from '../layers/shape.js';
+import { projectDatasetSchema } from './datasets.js';
 import type { Project } from './schema.js';
 
 /** One model of a project and what analysis found in it. */
@@ -16,7 +17,7 @@ export interface AnalyzedModel {
  * GAN's discriminator sees its images labelled real or fake; a generator sees only noise.
  */
 function datasetFor(project: Project, model: ModelGraph): DatasetSchema | undefined {
-  const dataset = findDataset(project.recipe.dataset);
+  const dataset = projectDatasetSchema(project.datasets, project.recipe.dataset);
   const { task, model: trained, discriminator } = project.recipe;
   if (!dataset) return undefined;
   if (task === 'gan') {

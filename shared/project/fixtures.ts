@@ -72,4 +72,45 @@ export const fixtureFiles: { name: string; version: number; text: string }[] = [
       metadata: { description: 'A small perceptron.' },
     }),
   },
+  {
+    name: 'v3 MLP on declared IDX files with a test pair',
+    version: 3,
+    text: JSON.stringify({
+      formatVersion: 3,
+      name: 'Digits MLP',
+      models: [{ id: 'mlp', name: 'MLP', nodes: mlpNodes, edges: mlpEdges }],
+      blocks: [],
+      datasets: [
+        {
+          id: 'digits',
+          kind: 'idx',
+          files: { images: 'data/train-images.idx', labels: 'data/train-labels.idx' },
+          test: { images: 'data/t10k-images.idx', labels: 'data/t10k-labels.idx' },
+          options: {},
+          summary: {
+            inputShape: [28, 28, 1],
+            inputDtype: 'float32',
+            target: { kind: 'classes', classes: 10 },
+            examples: 60000,
+            testExamples: 10000,
+          },
+        },
+        {
+          id: 'houses',
+          kind: 'csv',
+          files: { file: '/data/houses.csv' },
+          options: { target: 'price', targetKind: 'values' },
+        },
+      ],
+      recipe: {
+        task: 'classification',
+        model: 'mlp',
+        dataset: 'digits',
+        optimizer: { name: 'adam', learningRate: 0.001 },
+        batchSize: 64,
+        epochs: 5,
+        validationSplit: 0.1,
+      },
+    }),
+  },
 ];

@@ -1,4 +1,5 @@
 import { v1ToV2 } from './migrations/v1-to-v2.js';
+import { v2ToV3 } from './migrations/v2-to-v3.js';
 
 /** A document as parsed JSON, before it is validated. */
 export type RawDocument = Record<string, unknown>;
@@ -15,7 +16,7 @@ export interface MigrationStep {
 }
 
 /** Every up-step, in order; step `i` upgrades format `i + 1`. Add one per format change. */
-export const migrations: readonly MigrationStep[] = [v1ToV2];
+export const migrations: readonly MigrationStep[] = [v1ToV2, v2ToV3];
 
 /** The versions whose steps ran, in order, and the upgraded document. */
 export interface Migrated {

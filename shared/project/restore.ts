@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { GraphBody, GraphEdge, GraphNode } from '../graph/document.js';
+import { restoreDatasets } from './restore-datasets.js';
 import { formatPath, zodIssues, type LoadIssue } from './issues.js';
 import {
   blockShellSchema,
@@ -85,8 +86,9 @@ function shell<S extends z.ZodType>(
 export function restoreProject(doc: unknown): Restored {
   const top = projectShellSchema.safeParse(doc);
   if (!top.success) return { ok: false, errors: zodIssues(top.error.issues) };
-  const { models: rawModels, blocks: rawBlocks, ...rest } = top.data;
+  const { models: rawModels, blocks: rawBlocks, datasets: rawDatasets, ...rest } = top.data;
   const repairs: LoadIssue[] = [];
+  const datasets = rawDatasets && restoreDatasets(rawDatasets, repairs);
 
   const models: Project['models'] = [];
   rawModels.forEach((value, i) => {
@@ -120,7 +122,7 @@ export function restoreProject(doc: unknown): Restored {
     const errors = [...repairs, { path: 'models', message: 'the file has no usable model' }];
     return { ok: false, errors };
   }
-  const project: Project = { ...rest, models, blocks };
+  const project: Project = { ...rest, models, blocks, ...(datasets ? { datasets } : {}) };
   const errors = checkRecipeModels(project);
   return errors.length > 0
     ? { ok: false, errors: [...repairs, ...errors] }

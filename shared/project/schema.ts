@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { BlockDefinition, GraphEdge, GraphNode, ModelGraph } from '../graph/document.js';
+import type { DeclaredDataset } from './datasets.js';
 import { recipeSchema, type Recipe } from './recipe.js';
 
 /** The format version this build writes; older files are migrated up to it on load. */
-export const CURRENT_FORMAT_VERSION = 2;
+export const CURRENT_FORMAT_VERSION = 3;
 
 /** File extension of project files. */
 export const PROJECT_EXTENSION = '.strata';
@@ -56,6 +57,8 @@ export const projectShellSchema = z.object({
   models: z.array(z.unknown()),
   blocks: z.array(z.unknown()),
   recipe: recipeSchema,
+  /** Declared datasets, checked one by one so one bad declaration can be dropped. */
+  datasets: z.array(z.unknown()).optional(),
   metadata: metadataSchema.optional(),
 });
 
@@ -66,5 +69,7 @@ export interface Project {
   models: ModelGraph[];
   blocks: BlockDefinition[];
   recipe: Recipe;
+  /** The user's data and downloads the recipe may name (shared/project/datasets.ts). */
+  datasets?: DeclaredDataset[];
   metadata?: ProjectMetadata;
 }

@@ -40,6 +40,7 @@ export async function downloadDataset(
   }
   switch (spec.id) {
     case 'mnist-full':
+    case 'fashion-mnist':
       return openMnistFull(schema, paths, options);
     case 'cifar-10':
       return openCifar10(schema, paths['cifar-10-binary.tar.gz'], options);

@@ -1,7 +1,7 @@
+import type { DownloadableId } from '../../../../shared/project/datasets.js';
 import type { RemoteFile } from './fetch-verified.js';
 
-/** The sets that can be downloaded, by catalogue id. */
-export type DownloadableId = 'mnist-full' | 'cifar-10' | 'imdb-reviews';
+export type { DownloadableId };
 
 /** Default base URLs and the files (with sha256, as published by TensorFlow Datasets) of each set. */
 export const remoteSets: Record<
@@ -19,6 +19,20 @@ export const remoteSets: Record<
         '8d422c7b0a1c1c79245a5bcf07fe86e33eeafee792b84584aec276f5a2dbc4e6',
       't10k-labels-idx1-ubyte.gz':
         'f7ae60f92e00ec6debd23a6088c31dbd2371eca3ffa0defaefb259924204aec6',
+    },
+  },
+  // Zalando's release files; the sha256 sums are those TensorFlow Datasets records for them.
+  'fashion-mnist': {
+    baseUrl: 'http://fashion-mnist.s3-website.eu-central-1.amazonaws.com/',
+    files: {
+      'train-images-idx3-ubyte.gz':
+        '3aede38d61863908ad78613f6a32ed271626dd12800ba2636569512369268a84',
+      'train-labels-idx1-ubyte.gz':
+        'a04f17134ac03560a47e3764e11b92fc97de4d1bfaf8ba1a3aa29af54cc90845',
+      't10k-images-idx3-ubyte.gz':
+        '346e55b948d973a97e58d2351dde16a484bd415d4595297633bb08f03db6a073',
+      't10k-labels-idx1-ubyte.gz':
+        '67da17c76eaffca5446c3361aaab5c3cd6d1c2608764d35dfb1850b086bf8dd5',
     },
   },
   'cifar-10': {
