@@ -11,6 +11,14 @@ export function parseNumber(value: string): number | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
+/** `NaN`, `Infinity`, `-inf` or a number too large for a double (`1e999`): a number, but no use. */
+export function isNonFiniteNumber(value: string): boolean {
+  const trimmed = value.trim();
+  if (/^[+-]?(nan|inf|infinity)$/i.test(trimmed)) return true;
+  const n = Number(trimmed);
+  return trimmed !== '' && (n === Infinity || n === -Infinity);
+}
+
 /**
  * A column is numeric when most of its non-empty values are numbers (the rest are then bad
  * cells); otherwise its distinct values, sorted, are its categories.
@@ -23,7 +31,7 @@ export function inferColumn(records: readonly CsvRecord[], column: number): Colu
     const value = record.fields[column]?.trim();
     if (value === undefined || value === '') continue;
     filled++;
-    if (parseNumber(value) !== undefined) numbers++;
+    if (parseNumber(value) !== undefined || isNonFiniteNumber(value)) numbers++;
     distinct.add(value);
   }
   if (filled > 0 && numbers * 2 > filled) return { kind: 'numeric' };

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Batch } from '../dataset.js';
+import { formatLocation, type Batch } from '../dataset.js';
 import { parseCsv } from './csv-records.js';
 import { useTempFolder } from './fixtures.test-util.js';
 import { importDataset } from './import-spec.js';
@@ -77,6 +77,34 @@ describe('CSV import', () => {
     const b = result.dataset.batches('train', { batchSize: 3 }).next().value as Batch;
     expect(Array.from(b.x)).toEqual([1, 0, 2, 1, 3, 0]);
     expect(Array.from(b.y)).toEqual([0.5, 1.5, 2.5]);
+  });
+
+  it('refuses NaN and infinite cells, naming the row and column of each', async () => {
+    const file = await csvFile('a,b,y\n1,2,0.5\nNaN,3,1\n4,Infinity,2\n5,6,-inf\n7,1e999,3\n');
+    const result = await importDataset({ kind: 'csv', file, target: 'y' });
+    if (result.ok) throw new Error('a table with NaN and Infinity cells was accepted');
+    expect(result.errors.map((e) => e.location)).toEqual([
+      { file, line: 3, row: 2, column: 'a' },
+      { file, line: 4, row: 3, column: 'b' },
+      { file, line: 5, row: 4, column: 'y' },
+      { file, line: 6, row: 5, column: 'b' },
+    ]);
+    expect(result.errors[0].message).toBe(
+      '"NaN" is not a finite number; replace it with a number or delete the row',
+    );
+    expect(formatLocation(result.errors[1].location!)).toBe(`${file}, line 4, row 3, column b`);
+  });
+
+  it('refuses a column of NaNs instead of reading it as a category', async () => {
+    const file = await csvFile('a,y\nNaN,cat\nNaN,dog\n1,cat\n');
+    const result = await importDataset({ kind: 'csv', file, target: 'y' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.errors.map((e) => [e.location?.row, e.location?.column])).toEqual([
+        [1, 'a'],
+        [2, 'a'],
+      ]);
+    }
   });
 
   it('names a missing column and the header line', async () => {

@@ -4,7 +4,13 @@ import type { DatasetIssue, DatasetResult } from '../dataset.js';
 import { createDataset } from '../source-dataset.js';
 import type { SplitOptions } from '../splits.js';
 import { tableSource } from '../table-source.js';
-import { featureWidth, inferColumn, parseNumber, type ColumnKind } from './csv-columns.js';
+import {
+  featureWidth,
+  inferColumn,
+  isNonFiniteNumber,
+  parseNumber,
+  type ColumnKind,
+} from './csv-columns.js';
 import { parseCsv } from './csv-records.js';
 import { describe, fileIssue } from './read-file.js';
 
@@ -20,6 +26,9 @@ export interface CsvImportSpec {
   categorical?: 'one-hot' | 'index';
   name?: string;
 }
+
+/** Non-finite cells listed one by one before the rest are counted. */
+const MAX_REPORTED = 10;
 
 /** Imports a CSV table; rows with missing or unreadable cells are skipped with a warning each. */
 export async function importCsv(
@@ -87,9 +96,22 @@ export async function importCsv(
   );
   const features: number[] = [];
   const targets: number[] = [];
+  const nonFinite: DatasetIssue[] = [];
+  /** Data rows are numbered from 1, the header not counted. */
+  const rowNumber = new Map(rows.map((row, i) => [row, i + 1]));
   for (const row of wellFormed) {
     const cells: number[] = [];
     let bad: { column: string; message: string } | undefined;
+    // A NaN or infinite number is an error rather than a skipped row: it means the file was
+    // written from broken data, and training on the rest would hide that.
+    for (const c of [...featureColumns, targetColumn]) {
+      const value = row.fields[c];
+      if (kinds.get(c)?.kind === 'numeric' && isNonFiniteNumber(value)) {
+        const message = `"${value.trim()}" is not a finite number; replace it with a number or delete the row`;
+        const location = { file, line: row.line, row: rowNumber.get(row), column: names[c] };
+        nonFinite.push({ severity: 'error', message, location });
+      }
+    }
     for (const c of featureColumns) {
       const kind = kinds.get(c) as ColumnKind;
       const value = row.fields[c].trim();
@@ -126,6 +148,12 @@ export async function importCsv(
     }
     features.push(...cells);
     targets.push(target as number);
+  }
+  if (nonFinite.length > 0) {
+    const shown = nonFinite.slice(0, MAX_REPORTED);
+    const more = nonFinite.length - shown.length;
+    if (more > 0) shown.push(fileIssue(file, `and ${more} more non-finite numbers`));
+    return { ok: false, errors: shown };
   }
   if (targets.length === 0) {
     return { ok: false, errors: [fileIssue(file, 'no usable rows'), ...warnings] };

@@ -36,6 +36,44 @@ describe('IDX import', () => {
     }
   });
 
+  it('refuses a label beyond the class names, naming the labels file and the item', async () => {
+    const dir = await tempFolder();
+    const images = join(dir, 'images.idx');
+    const labels = join(dir, 'labels.idx');
+    await writeFile(images, idxBytes(0x08, [4, 2, 2], new Uint8Array(16)));
+    await writeFile(labels, idxBytes(0x08, [4], Uint8Array.from([0, 9, 200, 3])));
+    const classNames = Array.from({ length: 10 }, (_, i) => `digit ${i}`);
+    const result = await importDataset({ kind: 'idx', images, labels, classNames });
+    if (result.ok) {
+      throw new Error(`accepted with ${JSON.stringify(result.dataset.schema.target)}`);
+    }
+    expect(result.errors).toEqual([
+      {
+        severity: 'error',
+        message:
+          'item 2 has label 200, but only 10 class names were given (labels 0 to 9); fix the label or name every class',
+        location: { file: labels },
+      },
+    ]);
+  });
+
+  it('refuses an empty set and empty images instead of training on nothing', async () => {
+    const dir = await tempFolder();
+    const images = join(dir, 'images.idx');
+    const labels = join(dir, 'labels.idx');
+    await writeFile(images, idxBytes(0x08, [0, 28, 28], new Uint8Array(0)));
+    await writeFile(labels, idxBytes(0x08, [0], new Uint8Array(0)));
+    const empty = await importDataset({ kind: 'idx', images, labels });
+    expect(empty).toMatchObject({ ok: false, errors: [{ location: { file: images } }] });
+    if (!empty.ok) expect(empty.errors[0].message).toMatch(/^holds no images/);
+
+    await writeFile(images, idxBytes(0x08, [2, 0, 28], new Uint8Array(0)));
+    await writeFile(labels, idxBytes(0x08, [2], new Uint8Array(2)));
+    const flat = await importDataset({ kind: 'idx', images, labels });
+    expect(flat).toMatchObject({ ok: false, errors: [{ location: { file: images } }] });
+    if (!flat.ok) expect(flat.errors[0].message).toContain('empty images of 0×28');
+  });
+
   it('parses big-endian multi-byte element types', () => {
     const values = Buffer.alloc(8);
     values.writeInt32BE(-5, 0);

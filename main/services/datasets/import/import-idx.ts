@@ -5,6 +5,7 @@ import type { SplitOptions } from '../splits.js';
 import { tableSource } from '../table-source.js';
 import { pairImagesWithLabels } from './idx-pair.js';
 import { isIssue, readIdxFile } from './idx.js';
+import { fileIssue } from './read-file.js';
 
 /** An IDX images file and its labels file (either may be gzipped). */
 export interface IdxImportSpec {
@@ -25,7 +26,17 @@ export async function importIdx(
   if (isIssue(images) || isIssue(labels)) return { ok: false, errors };
   const table = pairImagesWithLabels(images, labels, spec);
   if ('severity' in table) return { ok: false, errors: [table] };
-  const classes = Math.max(table.classes, spec.classNames?.length ?? 0);
+  const named = spec.classNames?.length;
+  if (named !== undefined) {
+    const item = table.labels.findIndex((label) => label >= named);
+    if (item >= 0) {
+      const message =
+        `item ${item} has label ${table.labels[item]}, but only ${named} class names were ` +
+        `given (labels 0 to ${named - 1}); fix the label or name every class`;
+      return { ok: false, errors: [fileIssue(spec.labels, message)] };
+    }
+  }
+  const classes = Math.max(table.classes, named ?? 0);
   const schema: DatasetSchema = {
     id: `imported:${spec.name ?? spec.images}`,
     label: spec.name ?? 'Imported IDX images',

@@ -2,9 +2,10 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Batch } from '../dataset.js';
 import { useTempFolder } from './fixtures.test-util.js';
+import { decodeImage } from './image-decode.js';
 import { importDataset } from './import-spec.js';
 import { resizeBilinear } from './resize.js';
 
@@ -28,6 +29,25 @@ function png(image: ReturnType<typeof rgba>): Buffer {
   const out = new PNG({ width: image.width, height: image.height });
   out.data = Buffer.from(image.data);
   return PNG.sync.write(out);
+}
+
+/** The PNG with its IHDR rewritten to claim another size (CRC fixed, so only the size lies). */
+function withPngSize(bytes: Buffer, width: number, height: number): Buffer {
+  const forged = Buffer.from(bytes);
+  forged.writeUInt32BE(width, 16);
+  forged.writeUInt32BE(height, 20);
+  forged.writeUInt32BE(crc32(forged.subarray(12, 29)), 29);
+  return forged;
+}
+
+/** The CRC-32 PNG chunks carry (ISO 3309), over the chunk type and data. */
+function crc32(bytes: Uint8Array): number {
+  let crc = 0xffffffff;
+  for (const byte of bytes) {
+    crc ^= byte;
+    for (let k = 0; k < 8; k++) crc = crc & 1 ? (crc >>> 1) ^ 0xedb88320 : crc >>> 1;
+  }
+  return (crc ^ 0xffffffff) >>> 0;
 }
 
 describe('bilinear resize', () => {
@@ -89,6 +109,89 @@ describe('image folder import', () => {
       color: 'grayscale',
     });
     expect(gray.ok && gray.dataset.schema.inputShape).toEqual([2, 2, 1]);
+  });
+
+  it('refuses a size that is not a positive whole number of pixels, naming it', async () => {
+    const dir = await tempFolder();
+    await mkdir(join(dir, 'a'));
+    await mkdir(join(dir, 'b'));
+    for (const [height, width] of [
+      [-4, 4],
+      [4, 0],
+      [2.5, 4],
+      [4, 100_000],
+    ]) {
+      const result = await importDataset({
+        kind: 'image-folder',
+        folder: dir,
+        height,
+        width,
+        color: 'rgb',
+      });
+      expect(result).toMatchObject({ ok: false, errors: [{ location: { file: dir } }] });
+      if (!result.ok) {
+        const side = height === -4 || height === 2.5 ? 'height' : 'width';
+        const value = side === 'height' ? height : width;
+        expect(result.errors[0].message).toBe(
+          `the image ${side} must be a whole number of pixels from 1 to 4096, not ${value}; choose the size the images are resized to`,
+        );
+      }
+    }
+  });
+
+  it('skips an image whose header claims 20000×20000 pixels without decoding it', async () => {
+    const dir = await tempFolder();
+    await mkdir(join(dir, 'big'));
+    await mkdir(join(dir, 'small'));
+    const bomb = withPngSize(png(rgba(1, 1, () => [9, 9, 9])), 20_000, 20_000);
+    await writeFile(join(dir, 'big', 'bomb.png'), bomb);
+    await writeFile(join(dir, 'big', 'fine.png'), png(rgba(2, 2, () => [1, 2, 3])));
+    await writeFile(join(dir, 'small', 'fine.png'), png(rgba(2, 2, () => [1, 2, 3])));
+    const read = vi.spyOn(PNG.sync, 'read');
+    try {
+      const result = await importDataset({
+        kind: 'image-folder',
+        folder: dir,
+        height: 2,
+        width: 2,
+        color: 'rgb',
+      });
+      if (!result.ok) throw new Error(result.errors[0].message);
+      expect(result.warnings).toEqual([
+        {
+          severity: 'warning',
+          message:
+            'image bomb.png is 20000×20000 pixels (400 megapixels), over the 50-megapixel limit; shrink it before importing; skipped',
+          location: { file: join(dir, 'big', 'bomb.png') },
+        },
+      ]);
+      expect(read).toHaveBeenCalledTimes(2); // the two fine images, never the bomb
+    } finally {
+      read.mockRestore();
+    }
+  });
+
+  it('says in plain words why a cut-short image could not be decoded', async () => {
+    const whole = png(rgba(6, 6, () => [200, 100, 0]));
+    const cut = decodeImage(whole.subarray(0, whole.length - 20), '/photos/cat/cut.png');
+    expect(cut).toBeInstanceOf(Error);
+    expect((cut as Error).message).toBe(
+      'image cut.png could not be decoded: the file ends before the image does (it is cut short); open and save it again in an image editor, or remove it',
+    );
+    expect((cut as Error).message).not.toMatch(/waitng|stream/);
+  });
+
+  it('refuses a JPEG whose frame header claims too many pixels', () => {
+    const small = rgba(8, 8, () => [10, 20, 30]);
+    const bytes = Buffer.from(jpeg.encode({ ...small, data: Buffer.from(small.data) }, 90).data);
+    const frame = bytes.findIndex((b, i) => b === 0xff && bytes[i + 1] === 0xc0);
+    bytes.writeUInt16BE(30_000, frame + 5);
+    bytes.writeUInt16BE(30_000, frame + 7);
+    const result = decodeImage(bytes, 'huge.jpg');
+    expect(result).toBeInstanceOf(Error);
+    expect((result as Error).message).toMatch(
+      /^image huge\.jpg is 30000×30000 pixels \(900 megapixels\)/,
+    );
   });
 
   it('reports a folder without class sub-folders', async () => {

@@ -21,6 +21,20 @@ export interface ImageFolderImportSpec {
 
 const IMAGE_EXTENSIONS = new Set(['.png', '.jpg', '.jpeg']);
 
+/** The largest side images are resized to: a dataset holds every image at this size in memory. */
+export const MAX_IMPORT_SIDE = 4096;
+
+/** Why the requested size cannot be used, or undefined when it can. */
+function sizeProblem(spec: ImageFolderImportSpec): string | undefined {
+  for (const side of ['height', 'width'] as const) {
+    const value = spec[side];
+    if (!Number.isInteger(value) || value < 1 || value > MAX_IMPORT_SIDE) {
+      return `the image ${side} must be a whole number of pixels from 1 to ${MAX_IMPORT_SIDE}, not ${String(value)}; choose the size the images are resized to`;
+    }
+  }
+  return undefined;
+}
+
 /** Imports labelled images; unreadable images are skipped with a warning naming the file. */
 export async function importImageFolder(
   spec: ImageFolderImportSpec,
@@ -28,6 +42,8 @@ export async function importImageFolder(
 ): Promise<DatasetResult> {
   const { folder, height, width } = spec;
   const channels = spec.color === 'rgb' ? 3 : 1;
+  const badSize = sizeProblem(spec);
+  if (badSize) return { ok: false, errors: [fileIssue(folder, badSize)] };
   let classNames: string[];
   try {
     const entries = await readdir(folder, { withFileTypes: true });
@@ -62,7 +78,7 @@ export async function importImageFolder(
       else
         warnings.push({
           severity: 'warning',
-          message: 'not a PNG or JPEG file; skipped',
+          message: `${file} is not a PNG or JPEG file; skipped`,
           location: { file: path },
         });
     }
@@ -72,7 +88,7 @@ export async function importImageFolder(
   const labels = new Int32Array(files.length);
   let count = 0;
   for (const { path, label } of files) {
-    const image = decodeImage(await readFile(path));
+    const image = decodeImage(await readFile(path), path);
     if (image instanceof Error) {
       warnings.push({
         severity: 'warning',
