@@ -10,7 +10,11 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Answers one `strata://` request from the built renderer, with the CSP header on every reply. */
+/**
+ * Answers one `strata://` request from the built renderer, with the CSP header on every reply.
+ * (Electronegativity's CSP_GLOBAL_CHECK reports "no CSP" because it only reads literal CSP
+ * strings; scripts/electronegativity.mjs explains it.)
+ */
 export async function appResponse(rendererDir: string, requestUrl: string): Promise<Response> {
   const headers = {
     'Content-Security-Policy': contentSecurityPolicy(),

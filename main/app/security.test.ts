@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAppUrl, secureWebPreferences } from './security.js';
+import { isAppUrl } from './security.js';
 
 describe('the app origin check', () => {
   it.each(['strata://app/index.html', 'strata://app/', 'strata://app/assets/x.js?v=1'])(
@@ -23,18 +23,5 @@ describe('the app origin check', () => {
     undefined,
   ])('refuses %s', (url) => {
     expect(isAppUrl(url)).toBe(false);
-  });
-});
-
-describe('window settings', () => {
-  it('isolate and sandbox the renderer with no Node access', () => {
-    expect(secureWebPreferences('/p.cjs')).toMatchObject({
-      preload: '/p.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      webSecurity: true,
-      webviewTag: false,
-    });
   });
 });

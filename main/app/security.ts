@@ -1,4 +1,4 @@
-import type { WebContents, WebPreferences } from 'electron';
+import type { WebContents } from 'electron';
 
 /** The app's own scheme and host: the renderer loads from `strata://app/`, never file://. */
 export const APP_SCHEME = 'strata';
@@ -23,22 +23,6 @@ export function isAppUrl(url: string | undefined): boolean {
   } catch {
     return false;
   }
-}
-
-/** Every window's settings: an isolated, sandboxed renderer with no Node, talking through the preload. */
-export function secureWebPreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    spellcheck: false,
-  };
 }
 
 /** Denies navigation, new windows and webviews: the page can only stay put. */

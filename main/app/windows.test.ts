@@ -32,6 +32,9 @@ describe('project windows', () => {
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
     expect(window.loadedUrl).toBe('strata://app/index.html');
     expect(window.webContents.windowOpenHandler?.({ url: 'https://evil.example' })).toEqual({

@@ -1,11 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { wantsThreads } from './wasm-threads.js';
+import { wantsThreads, writeWorkerScript } from './wasm-threads.js';
 
 describe('wantsThreads', () => {
   it('follows STRATA_WASM_THREADS, else needs four logical cores', () => {
@@ -51,6 +51,26 @@ const parity = await compareWithCpu(() =>
 );
 console.log(JSON.stringify({ detail: choice.detail, losses, error: parity.relativeError }));
 `;
+
+describe('the pthread worker script', () => {
+  it('goes to a fresh folder only this user can read, a new one per process', async () => {
+    const require = createRequire(import.meta.url);
+    const root = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
+    const folders = { dist: join(root, 'dist'), wasmOut: join(root, 'wasm-out'), require };
+    const [first, second] = [await writeWorkerScript(folders), await writeWorkerScript(folders)];
+    expect(first).not.toBe(second);
+    for (const file of [first, second]) {
+      expect(dirname(dirname(file))).toBe(tmpdir());
+      expect(dirname(file)).toMatch(/strata-wasm-[^/\\]+$/);
+      if (process.platform !== 'win32') {
+        expect(statSync(dirname(file)).mode & 0o777).toBe(0o700);
+        expect(statSync(file).mode & 0o777).toBe(0o600);
+      }
+      expect(readFileSync(file, 'utf8')).toContain('postMessage');
+      rmSync(dirname(file), { recursive: true, force: true });
+    }
+  });
+});
 
 describe('the threaded wasm build', () => {
   it('trains on two threads with gradients equal to cpu, and lets the process end', () => {

@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -86,21 +87,21 @@ export async function registerThreadedWasm(folders: WasmFolders): Promise<void> 
   );
 }
 
-/** The pthread worker script tfjs ships as a string, as a file (written once, atomically). */
-async function writeWorkerScript({ wasmOut, require }: WasmFolders): Promise<string> {
+/**
+ * The pthread worker script tfjs ships as a string, as a file the workers can load. It goes to
+ * a folder of this process's own (mkdtemp: a fresh name, readable by this user only), never to
+ * a fixed path in the shared temp folder, where another user could put their own script first.
+ */
+export async function writeWorkerScript({ wasmOut, require }: WasmFolders): Promise<string> {
   const { wasmWorkerContents } = require(
     join(wasmOut, 'tfjs-backend-wasm-threaded-simd.worker.js'),
   ) as { wasmWorkerContents: string };
   // The string was a template literal: its "\n" escapes became newlines inside JS strings.
   const script = wasmWorkerContents.replace(/\n/g, '\\n');
-  const folder = join(tmpdir(), `strata-wasm-${tf.version_core}`);
+  const folder = await mkdtemp(join(tmpdir(), 'strata-wasm-'));
   const file = join(folder, 'worker.cjs');
-  const current = await readFile(file, 'utf8').catch(() => undefined);
-  if (current !== script) {
-    await mkdir(folder, { recursive: true });
-    const partial = `${file}.${process.pid}.tmp`;
-    await writeFile(partial, script);
-    await rename(partial, file);
-  }
+  await writeFile(file, script, { mode: 0o600 });
+  // The workers have read the file once they start, so it goes with the process.
+  process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
   return file;
 }
