@@ -61,4 +61,17 @@ test('export the untrained convnet as ONNX from the toolbar', async ({ app }, te
   await expect(result).toContainText('untrained');
   await expect(result).toContainText('digits-onnx/');
   await app.snapshot(testInfo, 'exported');
+
+  // Again into the same folder: the dialog asks before replacing the earlier export.
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  const confirm = dialog.getByTestId('export-confirm');
+  await expect(confirm).toContainText('"digits-onnx" already holds an export of digits.strata');
+  await confirm.getByRole('button', { name: 'Replace' }).click();
+  await expect(result).toContainText('digits-onnx/');
+
+  // The served folder itself holds the project: refused, and the project stays.
+  await dialog.getByLabel('Destination folder').fill('.');
+  await dialog.getByRole('button', { name: 'Export' }).click();
+  await expect(result).toContainText('holds files Strata did not write');
+  await expect(result).toContainText('digits.strata');
 });

@@ -85,9 +85,10 @@ export function createProgram(io: CliIo, exit: (code: number) => void): Command 
     .description("write the project's models as TF.js, ONNX, Keras or PyTorch files")
     .argument('<file>', 'a .strata project file')
     .requiredOption('--format <format>', 'tfjs, onnx, keras or pytorch')
-    .requiredOption('--out <dir>', 'folder to write (replaced as a whole)')
+    .requiredOption('--out <dir>', 'folder to write: new or empty, or an earlier export (--force)')
     .option('--run <id>', 'export the weights this run trained (see `strata runs`)')
     .option('--model <id>', 'only this model (default: every model)')
+    .option('--force', 'replace the earlier Strata export in --out')
     .action(async (file: string, options: ExportOptions) =>
       exit(await exportCommand(file, options, io)),
     );

@@ -45,7 +45,8 @@ export function ExportDialog() {
   }, []);
   const outDir = folder ?? (path ? defaultExportFolder(path, format) : '');
 
-  const start = async () => {
+  /** Exports; `replacing` sends the folder of a `confirm-replace` answer back, agreed. */
+  const start = async (replacing?: string) => {
     if (!path) return;
     setBusy(true);
     setError(undefined);
@@ -59,7 +60,11 @@ export function ExportDialog() {
           document: writeProject(editorStore.getState().doc),
           ...(runId ? { runId } : {}),
           ...(modelId ? { modelId } : {}),
-          ...(nativeDialogs ? {} : { outDir }),
+          ...(replacing !== undefined
+            ? { outDir: replacing, replace: true }
+            : nativeDialogs
+              ? {}
+              : { outDir }),
         }),
       );
     } catch (e) {
@@ -82,7 +87,12 @@ export function ExportDialog() {
             type="button"
             className="primary"
             onClick={() => void start()}
-            disabled={!path || busy || (!nativeDialogs && outDir.trim() === '')}
+            disabled={
+              !path ||
+              busy ||
+              result?.status === 'confirm-replace' ||
+              (!nativeDialogs && outDir.trim() === '')
+            }
             data-testid="export-start"
           >
             {busy ? 'Exporting…' : nativeDialogs ? 'Choose folder and export…' : 'Export'}
@@ -132,15 +142,20 @@ export function ExportDialog() {
           </label>
         )}
         {nativeDialogs ? (
-          <p className="muted">You will pick the destination folder next.</p>
+          <p className="muted">
+            You will pick the destination next: a new or empty folder, or an earlier export.
+          </p>
         ) : (
           <label className="setup-field">
             Folder
             <input
               value={outDir}
-              onChange={(e) => setFolder(e.target.value)}
+              onChange={(e) => {
+                setFolder(e.target.value);
+                setResult(undefined);
+              }}
               aria-label="Destination folder"
-              title="A folder inside the served folder"
+              title="A new or empty folder inside the served folder, or an earlier export"
             />
           </label>
         )}
@@ -159,7 +174,13 @@ export function ExportDialog() {
             {error}
           </p>
         )}
-        {result && <ExportOutcome result={result} />}
+        {result && (
+          <ExportOutcome
+            result={result}
+            onReplace={(folder) => void start(folder)}
+            onKeep={() => setResult(undefined)}
+          />
+        )}
       </div>
     </Modal>
   );

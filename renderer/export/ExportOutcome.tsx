@@ -1,8 +1,35 @@
 import type { ResponseOf } from '../../shared/api/contract.js';
 
-/** What an export wrote, or why it could not, naming each layer the format cannot express. */
-export function ExportOutcome({ result }: { result: ResponseOf<'renderer:export.run'> }) {
+interface Props {
+  result: ResponseOf<'renderer:export.run'>;
+  /** The user agreed to replace the earlier export in this folder. */
+  onReplace: (outDir: string) => void;
+  /** The user keeps the earlier export (and may pick another folder). */
+  onKeep: () => void;
+}
+
+/**
+ * What an export wrote, or why it could not, naming each layer the format cannot express; or the
+ * question whether to replace an earlier export.
+ */
+export function ExportOutcome({ result, onReplace, onKeep }: Props) {
   if (result.status === 'cancelled') return <p className="muted">Export cancelled.</p>;
+  if (result.status === 'confirm-replace') {
+    return (
+      <div className="export-confirm" role="alert" data-testid="export-confirm">
+        <p>{result.message}</p>
+        <p>Replace it? Its files are deleted and the new export takes their place.</p>
+        <div className="export-confirm-actions">
+          <button type="button" onClick={onKeep}>
+            Keep it
+          </button>
+          <button type="button" className="primary" onClick={() => onReplace(result.outDir)}>
+            Replace
+          </button>
+        </div>
+      </div>
+    );
+  }
   if (result.status === 'failed') {
     return (
       <div className="banner error" role="alert" data-testid="export-result">

@@ -17,6 +17,11 @@ export const exportRequest = z.object({
   modelId: z.string().min(1).optional(),
   /** Where to write; main asks with a folder dialog when absent (desktop app only). */
   outDir: z.string().min(1).optional(),
+  /**
+   * The user agreed to replace `outDir` if it holds an earlier Strata export. Without it, such a
+   * folder gets a `confirm-replace` answer; a folder holding anything else is always refused.
+   */
+  replace: z.boolean().optional(),
 });
 
 const unsupportedLayer = z.object({
@@ -47,6 +52,8 @@ export const exportResult = z.discriminatedUnion('status', [
     unsupported: z.array(unsupportedLayer),
   }),
   z.object({ status: z.literal('cancelled') }),
+  /** `outDir` holds an earlier export: ask, then send again with this `outDir` and `replace`. */
+  z.object({ status: z.literal('confirm-replace'), outDir: z.string(), message: z.string() }),
 ]);
 export type ExportRunResult = z.output<typeof exportResult>;
 

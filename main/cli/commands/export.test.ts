@@ -1,5 +1,7 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { spawnSync } from 'node:child_process';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { saveModelFiles } from '../../engine/tfjs/model-files.js';
@@ -54,7 +56,14 @@ describe('strata export', () => {
     expect(io.stdout[0]).toMatch(/^cnn: 0% /);
     expect(io.stdout).toContain('cnn: 100% done');
     expect((await readdir(out)).sort()).toEqual(
-      ['README.md', 'load.mjs', 'model.json', 'strata-layers.js', 'weights.bin'].sort(),
+      [
+        'README.md',
+        'load.mjs',
+        'model.json',
+        'strata-export.json',
+        'strata-layers.js',
+        'weights.bin',
+      ].sort(),
     );
     expect(io.stdout.at(-1)).toBe('Weights: untrained (no --run given).');
   });
@@ -100,14 +109,19 @@ describe('strata export', () => {
     const file = await fromTemplate('dcgan');
     const all = inFolder('gan');
     expect(await exportCommand(file, { format: 'tfjs', out: all }, captureIo())).toBe(0);
-    expect((await readdir(all)).sort()).toEqual(['discriminator', 'generator']);
+    expect((await readdir(all)).sort()).toEqual([
+      'discriminator',
+      'generator',
+      'strata-export.json',
+    ]);
     const one = inFolder('critic');
     expect(
       await exportCommand(file, { format: 'tfjs', out: one, model: 'discriminator' }, captureIo()),
     ).toBe(0);
     expect(await readdir(one)).toContain('model.json');
     const io = captureIo();
-    expect(await exportCommand(file, { format: 'tfjs', out: one, model: 'critic' }, io)).toBe(1);
+    const none = inFolder('none');
+    expect(await exportCommand(file, { format: 'tfjs', out: none, model: 'critic' }, io)).toBe(1);
     expect(io.stderr.join('\n')).toMatch(/no model "critic".*generator, discriminator/);
   });
 
@@ -150,5 +164,86 @@ describe('strata export', () => {
     } finally {
       exporters.onnx = original;
     }
+  });
+});
+
+describe('strata export never deletes what it did not write', () => {
+  const bin = fileURLToPath(new URL('../../../bin/strata.mjs', import.meta.url));
+
+  /** A folder holding a project, a note and a subfolder of the user's. */
+  async function userFolder() {
+    const folder = inFolder('proj');
+    await mkdir(join(folder, 'data'), { recursive: true });
+    const file = join(folder, 'p.strata');
+    await newCommand(file, { template: 'mlp-mnist' }, captureIo());
+    await writeFile(join(folder, 'notes.txt'), 'notes');
+    await writeFile(join(folder, 'data', 'x.csv'), '1,2');
+    return { folder, file };
+  }
+
+  async function expectUntouched(folder: string) {
+    expect((await readdir(folder)).sort()).toEqual(['data', 'notes.txt', 'p.strata']);
+    expect(await readFile(join(folder, 'notes.txt'), 'utf8')).toBe('notes');
+    expect(await readFile(join(folder, 'data', 'x.csv'), 'utf8')).toBe('1,2');
+  }
+
+  it('refuses `--out .` in the project folder, as the strata executable (issue 16 repro)', async () => {
+    const { folder } = await userFolder();
+    const run = spawnSync(
+      process.execPath,
+      [bin, 'export', 'p.strata', '--format', 'onnx', '--out', '.'],
+      { cwd: folder, encoding: 'utf8' },
+    );
+    expect(run.stderr).toContain(
+      'strata: cannot export p.strata: "." holds files Strata did not write (data/, notes.txt, p.strata): export into a new or empty folder',
+    );
+    expect(run.status).toBe(1);
+    await expectUntouched(folder);
+  });
+
+  it('refuses a folder with other files, and even with --force', async () => {
+    const { folder, file } = await userFolder();
+    for (const force of [false, true]) {
+      const io = captureIo();
+      const code = await exportCommand(file, { format: 'onnx', out: folder, force }, io);
+      expect(code).toBe(1);
+      expect(io.stderr.join('\n')).toMatch(/holds files Strata did not write/);
+      await expectUntouched(folder);
+    }
+  });
+
+  it('writes into an empty folder, and replaces an earlier export only with --force', async () => {
+    const { folder, file } = await userFolder();
+    const out = join(folder, 'p-onnx');
+    await mkdir(out);
+    expect(await exportCommand(file, { format: 'onnx', out }, captureIo())).toBe(0);
+    expect((await readdir(out)).sort()).toEqual(['model.onnx', 'strata-export.json']);
+    const manifest = JSON.parse(await readFile(join(out, 'strata-export.json'), 'utf8'));
+    expect(manifest).toMatchObject({ format: 'onnx', project: 'p.strata', files: ['model.onnx'] });
+
+    const io = captureIo();
+    expect(await exportCommand(file, { format: 'tfjs', out }, io)).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(
+      /already holds an export of p\.strata \(ONNX, written .* UTC\)\. Pass --force to replace it\.$/,
+    );
+    expect(await readdir(out)).toContain('model.onnx');
+
+    expect(await exportCommand(file, { format: 'tfjs', out, force: true }, captureIo())).toBe(0);
+    expect(await readdir(out)).toContain('model.json');
+    expect(await readdir(out)).not.toContain('model.onnx');
+    expect((await readdir(folder)).sort()).toEqual(['data', 'notes.txt', 'p-onnx', 'p.strata']);
+  });
+
+  it('keeps an earlier export that someone has since added a file to', async () => {
+    const { folder, file } = await userFolder();
+    const out = join(folder, 'p-onnx');
+    expect(await exportCommand(file, { format: 'onnx', out }, captureIo())).toBe(0);
+    await writeFile(join(out, 'results.md'), 'my results');
+    const io = captureIo();
+    expect(await exportCommand(file, { format: 'onnx', out, force: true }, io)).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(
+      /earlier Strata export, but it now also holds .*results\.md/,
+    );
+    expect(await readFile(join(out, 'results.md'), 'utf8')).toBe('my results');
   });
 });

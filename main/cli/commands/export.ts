@@ -11,14 +11,17 @@ export interface ExportOptions {
   run?: string;
   /** Only this model (default: every model, each in a folder named after it). */
   model?: string;
+  /** Replace `out` when it holds an earlier Strata export. */
+  force?: boolean;
 }
 
 const isFormat = (format: string): format is ExportFormat =>
   (EXPORT_FORMATS as readonly string[]).includes(format);
 
 /**
- * `strata export <file> --format <f> --out <dir> [--run id] [--model id]`: writes the project's
- * models in one format, printing progress; names every layer the format cannot express.
+ * `strata export <file> --format <f> --out <dir> [--run id] [--model id] [--force]`: writes the
+ * project's models in one format, printing progress; names every layer the format cannot express.
+ * `--out` must be new or empty, or an earlier export (replaced with `--force` only).
  */
 export async function exportCommand(
   file: string,
@@ -41,6 +44,7 @@ export async function exportCommand(
       outDir: options.out,
       runId: options.run,
       modelId: options.model,
+      replace: options.force ?? false,
     },
     (modelId, fraction, step) => {
       const line = `${modelId}: ${Math.round(fraction * 100)}% ${step}`;
@@ -60,7 +64,8 @@ export async function exportCommand(
   }
   if (!exported.ok) {
     const listed = exported.models.some((m) => !m.result.ok && m.result.unsupported.length > 0);
-    if (!listed) io.err(`strata: cannot export ${file}: ${exported.message}`);
+    const force = exported.destination?.needsConfirmation ? ' Pass --force to replace it.' : '';
+    if (!listed) io.err(`strata: cannot export ${file}: ${exported.message}${force}`);
     return EXIT.failed;
   }
   const weights = options.run ? `run ${options.run}` : 'untrained (no --run given)';

@@ -16,14 +16,14 @@ export interface ExportHost extends ExportContext {
 /** The handler of `renderer:export.run`: the document sent, or the project file, exported. */
 export function exportHandlers(host: ExportHost): Pick<Handlers, 'renderer:export.run'> {
   return {
-    'renderer:export.run': async ({ path, document, format, runId, modelId, outDir }) => {
+    'renderer:export.run': async ({ path, document, format, runId, modelId, outDir, replace }) => {
       const file = await host.paths.resolve(path);
       if (!file.ok) return file;
       const project = await projectOf(file.result, document);
       if (!project.ok) return project;
       return runExport(
         host,
-        { file: file.result, project: project.result, format, runId, modelId, outDir },
+        { file: file.result, project: project.result, format, runId, modelId, outDir, replace },
         (model, fraction, label) =>
           host.emit('main:export.progress', { modelId: model, fraction, label }),
       );

@@ -1,8 +1,9 @@
-import { access, mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportFormat } from '../../../shared/api/export-channels.js';
+import { serializeProject } from '../../../shared/project/serialize.js';
 import { sketch } from '../../../shared/templates/sketch.js';
 import { EXPORT_FORMATS } from '../../export/exporter.js';
 import { projectOf } from '../inspection/test-runs.js';
@@ -131,5 +132,83 @@ describe('runExport', () => {
         () => {},
       ),
     ).toMatchObject({ ok: false, error: { code: 'forbidden-path' } });
+  });
+});
+
+describe('runExport never deletes what Strata did not write', () => {
+  /** A folder with a project and a note of the user's, as a person would pick in the dialog. */
+  async function userFolder(name: string) {
+    const folder = join(base, name);
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, 'p.strata'), serializeProject(gruRegressor()));
+    await writeFile(join(folder, 'notes.txt'), 'notes');
+    return folder;
+  }
+  const expectUntouched = async (folder: string) =>
+    expect((await readdir(folder)).sort()).toEqual(['notes.txt', 'p.strata']);
+
+  it('refuses the folder the user picked in the native dialog when it holds their files', async () => {
+    const folder = await userFolder('picked');
+    const reply = await runExport(
+      { paths: absolutePaths(), dialogs: { chooseFolder: async () => folder } },
+      { file: join(folder, 'p.strata'), project: gruRegressor(), format: 'onnx' },
+      () => {},
+    );
+    expect(reply).toEqual({
+      ok: true,
+      result: {
+        status: 'failed',
+        message: `"${folder}" holds files Strata did not write (notes.txt, p.strata): export into a new or empty folder, so that nothing there is replaced.`,
+        unsupported: [],
+      },
+    });
+    await expectUntouched(folder);
+  });
+
+  it('asks before replacing an earlier export, then replaces it when told to', async () => {
+    const folder = await userFolder('again');
+    const out = join(folder, 'p-onnx');
+    const context = { paths: absolutePaths(), dialogs: { chooseFolder: async () => out } };
+    const job = { file: join(folder, 'p.strata'), project: gruRegressor() };
+    const first = await runExport(context, { ...job, format: 'onnx' }, () => {});
+    expect(first).toMatchObject({ ok: true, result: { status: 'exported' } });
+    const asked = await runExport(context, { ...job, format: 'tfjs' }, () => {});
+    expect(asked).toEqual({
+      ok: true,
+      result: {
+        status: 'confirm-replace',
+        outDir: out,
+        message: expect.stringMatching(/already holds an export of p\.strata \(ONNX/),
+      },
+    });
+    expect(await readdir(out)).toContain('model.onnx');
+    const replaced = await runExport(
+      { paths: absolutePaths(), dialogs: null },
+      { ...job, format: 'tfjs', outDir: out, replace: true },
+      () => {},
+    );
+    expect(replaced).toMatchObject({ ok: true, result: { status: 'exported' } });
+    expect(await readdir(out)).toContain('model.json');
+    expect((await readdir(folder)).sort()).toEqual(['notes.txt', 'p-onnx', 'p.strata']);
+  });
+
+  it('refuses the served folder itself (outDir ".") even when told to replace', async () => {
+    const folder = await userFolder('served');
+    const reply = await runExport(
+      { paths: confinedPaths(folder), dialogs: null },
+      {
+        file: join(folder, 'p.strata'),
+        project: gruRegressor(),
+        format: 'onnx',
+        outDir: '.',
+        replace: true,
+      },
+      () => {},
+    );
+    expect(reply).toMatchObject({
+      ok: true,
+      result: { status: 'failed', message: expect.stringMatching(/^"\." holds files Strata/) },
+    });
+    await expectUntouched(folder);
   });
 });

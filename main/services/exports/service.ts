@@ -3,6 +3,7 @@ import { failure } from '../../../shared/api/reply.js';
 import type { Reply } from '../../../shared/api/reply.js';
 import type { Project } from '../../../shared/project/schema.js';
 import type { ExportFormat } from '../../export/exporter.js';
+import { describeProblem } from '../../export/destination.js';
 import { exportProject, type ExportProgress } from '../../export/pipeline.js';
 import type { PathPolicy } from '../workspace/paths.js';
 
@@ -27,12 +28,15 @@ export interface ExportJob {
   modelId?: string;
   /** The renderer's destination: absolute in the desktop app, relative under `strata serve`. */
   outDir?: string;
+  /** The user agreed to replace an earlier export at the destination. */
+  replace?: boolean;
 }
 
 /**
  * Runs the export pipeline for the Export dialog: picks the destination (the given path through
  * the session's path policy, or the native folder dialog), reports progress, and answers with
- * what was written, or why not, naming every layer the format cannot express.
+ * what was written, or why not, naming every layer the format cannot express. A destination
+ * holding an earlier export gets a `confirm-replace` answer unless the job says `replace`.
  */
 export async function runExport(
   context: ExportContext,
@@ -50,10 +54,25 @@ export async function runExport(
       outDir: destination.result,
       runId: job.runId,
       modelId: job.modelId,
+      replace: job.replace,
     },
     onProgress,
   );
-  const shown = (path: string) => context.paths.present(path) ?? path;
+  const shown = (path: string) => {
+    const presented = context.paths.present(path);
+    // The served folder itself is '' to present(), and `.` to the page.
+    return presented === null ? path : presented || '.';
+  };
+  if (!exported.ok && exported.destination) {
+    const outDir = shown(destination.result);
+    const message = describeProblem(exported.destination, outDir);
+    return {
+      ok: true,
+      result: exported.destination.needsConfirmation
+        ? { status: 'confirm-replace', outDir, message }
+        : { status: 'failed', message, unsupported: [] },
+    };
+  }
   if (!exported.ok) {
     const unsupported = exported.models.flatMap(({ modelId, result }) =>
       result.ok ? [] : result.unsupported.map((u) => ({ modelId, ...u })),

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFolderAtomic } from './atomic-folder.js';
+import { replaceFolder, writeFolderAtomic } from './atomic-folder.js';
 
 describe('writeFolderAtomic', () => {
   it('replaces the folder with everything the fill wrote', async () => {
@@ -26,6 +26,17 @@ describe('writeFolderAtomic', () => {
       throw new Error('disk full');
     });
     await expect(failing).rejects.toThrow('disk full');
+    expect(await readFile(join(dir, 'keep.txt'), 'utf8')).toBe('keep');
+    expect(await readdir(root)).toEqual(['out']);
+  });
+});
+
+describe('replaceFolder', () => {
+  it('puts the old folder back when the new one cannot be moved in', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'strata-folder-'));
+    const dir = join(root, 'out');
+    await writeFolderAtomic(dir, (t) => writeFile(join(t, 'keep.txt'), 'keep'));
+    await expect(replaceFolder(join(root, 'missing'), dir)).rejects.toThrow(/ENOENT/);
     expect(await readFile(join(dir, 'keep.txt'), 'utf8')).toBe('keep');
     expect(await readdir(root)).toEqual(['out']);
   });
