@@ -1,10 +1,7 @@
-import { addToRowsSource } from './add-to-rows-wat.js';
-import { assemble } from './assemble.js';
-import { col2imSource } from './col2im-wat.js';
-import { columnSumsSource } from './column-sums-wat.js';
-import { im2colSource } from './im2col-wat.js';
-import { maxPoolGradSource } from './max-pool-grad-wat.js';
-import { tallProductSource } from './tall-product-wat.js';
+import { KERNEL_BINARIES } from './kernel-binaries.js';
+import type { MemoryKind } from './kernel-sources.js';
+
+export type { MemoryKind } from './kernel-sources.js';
 
 /**
  * Where a convolution's filter taps read its input, as im2col and col2im take it: sizes in
@@ -45,35 +42,22 @@ export interface HeapKernels {
   addToRows(x: number, bias: number, out: number, rows: number, columns: number): void;
 }
 
-const sources = {
-  maxPoolGrad: maxPoolGradSource,
-  col2im: col2imSource,
-  im2col: im2colSource,
-  tallProduct: tallProductSource,
-  columnSums: columnSumsSource,
-  addToRows: addToRowsSource,
-};
-
 /**
- * Assembles the kernels once per process, for the memory the backend will have: plain for
- * wasm's single-threaded build, shared for its threaded one (an import must say which). Until
- * this has finished, `heapKernels` answers undefined and callers take their JavaScript paths.
+ * Compiles the kernels once per process, for the memory the backend will have: plain for
+ * wasm's single-threaded build, shared for its threaded one (an import must say which). They
+ * were assembled at build time (kernel-binaries.ts). Until this has finished, `heapKernels`
+ * answers undefined and callers take their JavaScript paths.
  */
 export function prepareHeapKernels(memory: MemoryKind): Promise<void> {
   preparing ??= Promise.all(
-    Object.entries(sources).map(([name, source]) =>
-      assemble(name, memory === 'shared' ? source.replace(PLAIN_MEMORY, SHARED_MEMORY) : source),
+    Object.values(KERNEL_BINARIES[memory]).map((base64) =>
+      WebAssembly.compile(Buffer.from(base64, 'base64')),
     ),
   ).then((modules) => {
     compiled = { memory, modules };
   });
   return preparing;
 }
-
-export type MemoryKind = 'plain' | 'shared';
-
-const PLAIN_MEMORY = '(import "env" "memory" (memory 1))';
-const SHARED_MEMORY = '(import "env" "memory" (memory 1 65536 shared))';
 
 let preparing: Promise<void> | undefined;
 let compiled: { memory: MemoryKind; modules: WebAssembly.Module[] } | undefined;
