@@ -1,5 +1,7 @@
 import type { LayerKind } from '../../../shared/layers/catalogue.js';
 import type { BuilderTable } from './builder.js';
+// Strata's own gradients for ops whose tfjs gradient does needless work.
+import './gradients/index.js';
 import { coreBuilders } from './layers/core.js';
 import { ioBuilders } from './layers/io.js';
 import { mergeBuilders } from './layers/merge.js';
