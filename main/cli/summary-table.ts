@@ -1,7 +1,7 @@
 import type { ModelAnalysis } from '../../shared/graph/analyze.js';
 import type { ModelGraph } from '../../shared/graph/document.js';
 import { formatKerasShape } from '../../shared/layers/shape.js';
-import { nodeTitle, thousands } from './labels.js';
+import { nodeTitle, shortName, thousands } from './labels.js';
 
 interface Column {
   title: string;
@@ -64,7 +64,7 @@ export function summaryTable(model: ModelGraph, analysis: ModelAnalysis): string
 
   const { trainable, nonTrainable, macs } = analysis.totals;
   return [
-    `Model: "${model.name}" (${model.id})`,
+    `Model: "${shortName(model.name)}" (${shortName(model.id)})`,
     rule('_'),
     row(titles, columns),
     rule('='),

@@ -121,6 +121,24 @@ describe('analyzeModel', () => {
     expect(found[0].message).toMatch(/Add → Dense → Dense → Add|Dense → Dense → Add → Dense/);
   });
 
+  it('reports a loop through 30,000 layers once, naming ten of them', () => {
+    const ring = chainOf(
+      ['Input', { shape: [4] }],
+      ['Add'],
+      ...Array.from({ length: 29_999 }, (): [string, Record<string, unknown>] => [
+        'Dense',
+        { units: 4 },
+      ]),
+    );
+    ring.edges.push({ id: 'back', source: 'n30000', target: 'n1', targetPort: 1 });
+    const found = only(ring, 'cycle');
+    expect(found).toHaveLength(1);
+    expect(found[0].target).toEqual({ type: 'node', nodeId: 'n1' });
+    expect(found[0].message).toBe(
+      `30,000 layers form a loop: Add → ${'Dense → '.repeat(9)}… (29,991 more). A layer cannot feed its own input.`,
+    );
+  });
+
   it('reports a layer feeding itself', () => {
     const graph = sketch({ x: ['Input', { shape: [2] }], a: ['Add'], out: ['Output'] }, [
       'x -> a',

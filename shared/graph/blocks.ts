@@ -7,6 +7,7 @@ import {
   type GraphNode,
 } from './document.js';
 import { freshId } from './flatten.js';
+import { quoteValue } from './message-text.js';
 
 /** A document edit that either worked or says, in the user's words, why it cannot be done. */
 export type EditResult<T> = ({ ok: true } & T) | { ok: false; reason: string };
@@ -147,7 +148,7 @@ export function expandBlockNode<G extends GraphBody>(
   if (!node || node.kind !== BLOCK_KIND) return { ok: false, reason: 'That is not a Block node.' };
   const block = blocks.find((b) => b.id === node.params.block);
   if (!block)
-    return { ok: false, reason: `The block "${String(node.params.block)}" is not defined.` };
+    return { ok: false, reason: `The block ${quoteValue(node.params.block)} is not defined.` };
 
   const taken = new Set<string | undefined>([
     ...graph.nodes.map((n) => n.id),

@@ -67,6 +67,32 @@ describe('blocks in analysis', () => {
     }
   });
 
+  it('says what a Block node without a block id holds, never "undefined"', () => {
+    const graph = using('wide');
+    const missing = analyzeModel(graph, { blocks: [denseBlock('wide', 3)] });
+    expect(missing.diagnostics).toEqual([]);
+    delete graph.nodes[1].params.block;
+    const [d] = analyzeModel(graph, { blocks: [denseBlock('wide', 3)] }).diagnostics;
+    expect(d).toMatchObject({ code: 'unknown-block', target: { type: 'node', nodeId: 'b0' } });
+    expect(d.message).toBe(
+      'This Block node does not name the block it uses (its "block" parameter is missing).',
+    );
+    graph.nodes[1].params.block = 7;
+    const [seven] = analyzeModel(graph).diagnostics;
+    expect(seven.message).toContain('(its "block" parameter is 7)');
+  });
+
+  it('names a damaged block without a name by its id', () => {
+    const nameless = { ...denseBlock('wide', 3), output: 'gone' } as Record<string, unknown>;
+    delete nameless.name;
+    const found = analyzeModel(using('wide'), {
+      blocks: [nameless as unknown as BlockDefinition],
+    }).diagnostics;
+    expect(found[0].message).toBe(
+      'Block "wide" is damaged: its input or output layers are missing.',
+    );
+  });
+
   it('reports unknown blocks and unconnected block inputs', () => {
     expect(analyzeModel(using('nowhere')).diagnostics[0]).toMatchObject({ code: 'unknown-block' });
     const graph = using('wide');

@@ -1,4 +1,5 @@
 import { edgeError, nodeError, type Diagnostic } from './diagnostics.js';
+import { quoteValue } from './message-text.js';
 import {
   BLOCK_KIND,
   type BlockDefinition,
@@ -200,7 +201,9 @@ function resolveBlock(
       nodeError(
         'unknown-block',
         node.id,
-        `This node uses block "${String(id)}", which the project does not define.`,
+        typeof id === 'string'
+          ? `This node uses block "${id}", which the project does not define.`
+          : `This Block node does not name the block it uses (its "block" parameter is ${quoteValue(id)}).`,
         'Delete the node, or group layers into a block of that name again.',
         { param: 'block' },
       ),
@@ -230,7 +233,8 @@ function resolveBlock(
       nodeError(
         'bad-block',
         node.id,
-        `Block "${String(block.name)}" is damaged: its input or output layers are missing.`,
+        // Found by its id, so the id is text; the name may be anything in a hand-edited file.
+        `Block "${typeof block.name === 'string' ? block.name : block.id}" is damaged: its input or output layers are missing.`,
         'Expand the block and group its layers again.',
       ),
     );
@@ -250,7 +254,7 @@ function portOf(
   const count = block.inputs.length;
   let problem: string | undefined;
   if (typeof port !== 'number' || !Number.isInteger(port) || port < 0 || port >= count) {
-    problem = `Block "${block.name}" takes ${count} input${count === 1 ? '' : 's'}, but this connection goes to input ${String(port)}.`;
+    problem = `Block "${block.name}" takes ${count} input${count === 1 ? '' : 's'}, but this connection goes to input ${typeof port === 'number' ? port + 1 : quoteValue(port)}.`;
   } else if (taken[port] !== undefined) {
     problem = `Input ${port + 1} of block "${block.name}" is already connected.`;
   }

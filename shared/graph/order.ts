@@ -1,4 +1,5 @@
 import { edgeError, nodeError, type Diagnostic } from './diagnostics.js';
+import { cappedList, thousands } from './message-text.js';
 import { nodeLabel, type Wiring } from './wiring.js';
 
 /**
@@ -24,25 +25,51 @@ export function topologicalOrder(wiring: Wiring): string[] {
   return order;
 }
 
-/** Reports every node and edge that lies on a cycle, naming one loop through it. */
+/** Loops up to this many layers are marked on each of their nodes and edges. */
+const MARKED_LOOP = 20;
+/** Names a loop's message lists before saying how many more there are. */
+const NAMED_IN_LOOP = 10;
+
+/**
+ * Reports the nodes and edges that lie on a cycle, naming one loop through them. A small loop
+ * is marked on each of its nodes and edges; a larger one is reported once, on its first node,
+ * so a loop through 30,000 layers is one line rather than 30,000 lines that each list it.
+ */
 export function reportCycles(wiring: Wiring, order: readonly string[], out: Diagnostic[]): void {
   if (order.length === wiring.nodes.size) return;
   const ordered = new Set(order);
   const left = [...wiring.nodes.keys()].filter((id) => !ordered.has(id));
+  const label = (id: string) => nodeLabel(wiring.nodes.get(id)!);
   for (const component of stronglyConnected(left, wiring)) {
     const members = new Set(component);
     const [first] = component;
     const selfLoop = (wiring.consumers.get(first) ?? []).some((e) => e.target === first);
     if (component.length === 1 && !selfLoop) continue; // downstream of a cycle, not on one
-    const loop = loopThrough(first, members, wiring)
-      .map((id) => nodeLabel(wiring.nodes.get(id)!))
-      .join(' → ');
+    const path = loopThrough(first, members, wiring);
+    const loop = cappedList(path.map(label), NAMED_IN_LOOP, ' → ');
+    if (component.length > MARKED_LOOP) {
+      const count = thousands(component.length);
+      // A ring's loop holds every member; a tangle's shortest loop through one node may not.
+      const what =
+        path.length - 1 === component.length
+          ? `${count} layers form a loop: ${loop}`
+          : `${count} layers are on loops, one of which is ${loop}`;
+      out.push(
+        nodeError(
+          'cycle',
+          first,
+          `${what}. A layer cannot feed its own input.`,
+          'Remove the connections that loop back.',
+        ),
+      );
+      continue;
+    }
     for (const id of component) {
       out.push(
         nodeError(
           'cycle',
           id,
-          `${nodeLabel(wiring.nodes.get(id)!)} is on a loop: ${loop}. A layer cannot feed its own input.`,
+          `${label(id)} is on a loop: ${loop}. A layer cannot feed its own input.`,
           'Remove one of the connections that loop back.',
         ),
       );

@@ -1,4 +1,5 @@
 import type { LayerDefinition } from '../layers/definition.js';
+import { zodMessage } from './message-text.js';
 
 /** A node's parameters with defaults filled in, or what is wrong with them. */
 export type ParamResult =
@@ -30,7 +31,7 @@ export function parseParams(definition: LayerDefinition, params: unknown): Param
         // Paths may hold symbols, which `join` cannot convert.
         issues: parsed.error.issues.map((issue) => ({
           param: issue.path.map(String).join('.'),
-          message: issue.message,
+          message: zodMessage(issue),
         })),
       };
   cache.set(params, { definition, result });

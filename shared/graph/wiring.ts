@@ -2,6 +2,7 @@ import { isLayerKind, layerDefinition } from '../layers/catalogue.js';
 import type { LayerDefinition } from '../layers/definition.js';
 import { edgeError, modelError, nodeError, type Diagnostic } from './diagnostics.js';
 import { BLOCK_KIND, type GraphBody, type GraphEdge, type GraphNode } from './document.js';
+import { quoteValue } from './message-text.js';
 import { parseParams } from './params.js';
 
 /** A node with its definition, parsed parameters and what feeds each of its input ports. */
@@ -176,7 +177,7 @@ function connect(edge: GraphEdge, nodes: Map<string, WiredNode>, diagnostics: Di
       edgeError(
         'bad-port',
         edge.id,
-        `This connection goes to input "${String(port)}" of ${label}, which does not exist.`,
+        `This connection goes to input ${quoteValue(port)} of ${label}, which does not exist.`,
         'Delete it and connect to one of the node’s input handles.',
       ),
     );

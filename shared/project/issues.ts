@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { zodMessage } from '../graph/message-text.js';
 
 /** Something wrong in a file, at a JSON path such as `models[0].nodes[3].position.x`. @public */
 export interface LoadIssue {
@@ -24,7 +25,10 @@ export function joinPath(parent: string, child: string): string {
   return `${parent}.${child}`;
 }
 
-/** Zod issues as load issues under `prefix`, with zod's "Invalid input:" preamble dropped. */
+/**
+ * Zod issues as load issues under `prefix`, with zod's "Invalid input:" preamble dropped and its
+ * "received undefined" (a field the file lacks) said as "missing".
+ */
 export function zodIssues(
   issues: readonly z.core.$ZodIssue[],
   prefix: readonly PropertyKey[] = [],
@@ -32,7 +36,7 @@ export function zodIssues(
 ): LoadIssue[] {
   return issues.map((issue) => ({
     path: formatPath([...prefix, ...issue.path]),
-    message: issue.message.replace(/^Invalid (input|option): /, '') + suffix,
+    message: zodMessage(issue) + suffix,
   }));
 }
 

@@ -67,6 +67,19 @@ describe('loadProject', () => {
     expect(result.project.models[0].edges).toHaveLength(2);
   });
 
+  it('says a field is missing rather than "received undefined"', () => {
+    const doc = current();
+    delete doc.models[0].nodes[1].kind;
+    delete doc.models[0].edges[0].target;
+    const result = loadProject(JSON.stringify(doc));
+    if (!result.ok) throw new Error(result.errors.map(formatIssue).join('\n'));
+    expect(result.repairs.map(formatIssue)).toEqual([
+      'models[0].nodes[1].kind: expected string, but it is missing; the node was dropped',
+      'models[0].edges[0].target: expected string, but it is missing; the edge was dropped',
+      expect.stringMatching(/^models\[0\]\.edges\[1\]\.source: no node with id "h"/),
+    ]);
+  });
+
   it('drops an edge that refers to a missing node', () => {
     const doc = current();
     doc.models[0].edges.push({ id: 'ghost', source: 'o', target: 'nowhere', targetPort: 0 });

@@ -1,4 +1,5 @@
 import type { LoadIssue } from './issues.js';
+import { checkDocumentSize, checkExpansion, checkTextSize } from './limits.js';
 import { migrate, type RawDocument } from './migrations.js';
 import { restoreProject } from './restore.js';
 import { CURRENT_FORMAT_VERSION, type Project } from './schema.js';
@@ -22,6 +23,8 @@ const refuse = (path: string, message: string): LoadResult => ({
 
 /** Parses, migrates and validates the text of a `.strata` file. Never throws on bad input. */
 export function loadProject(text: string): LoadResult {
+  const tooLarge = checkTextSize(text);
+  if (tooLarge.length > 0) return { ok: false, errors: tooLarge };
   let doc: unknown;
   try {
     doc = JSON.parse(text);
@@ -46,7 +49,11 @@ export function loadProject(text: string): LoadResult {
   }
 
   const { doc: current, applied } = migrate(doc as RawDocument, version, CURRENT_FORMAT_VERSION);
+  const tooBig = checkDocumentSize(current);
+  if (tooBig.length > 0) return { ok: false, errors: tooBig };
   const restored = restoreProject(current);
   if (!restored.ok) return restored;
+  const tooDeep = checkExpansion(restored.project);
+  if (tooDeep.length > 0) return { ok: false, errors: tooDeep };
   return applied.length > 0 ? { ...restored, migratedFrom: version } : restored;
 }

@@ -27,7 +27,7 @@ describe('declared datasets in a project file', () => {
     if (!result.ok) throw new Error(result.errors.map(formatIssue).join('\n'));
     expect(result.project.datasets?.map((d) => d.id)).toEqual(['digits']);
     expect(result.repairs.map(formatIssue)).toEqual([
-      'datasets[1].options.target: expected string, received undefined; the dataset was dropped',
+      'datasets[1].options.target: expected string, but it is missing; the dataset was dropped',
       'datasets[2].id: duplicate dataset id "digits"; the dataset was dropped',
     ]);
   });

@@ -1,7 +1,8 @@
-import { hasErrors } from '../../../shared/graph/diagnostics.js';
+import { hasErrors, type Diagnostic } from '../../../shared/graph/diagnostics.js';
 import { analyzeProject } from '../../../shared/project/analyze.js';
 import { EXIT, type CliIo } from '../io.js';
-import { diagnosticSubject } from '../labels.js';
+import { diagnosticSubject, shortName } from '../labels.js';
+import { printSome } from '../listing.js';
 import { openProject } from '../open.js';
 import { summaryTable } from '../summary-table.js';
 
@@ -26,9 +27,9 @@ export async function summaryCommand(
   for (const [i, { model, analysis }] of analyzed.entries()) {
     if (i > 0) io.out('');
     summaryTable(model, analysis).forEach((line) => io.out(line));
-    for (const d of analysis.diagnostics) {
+    const print = (d: Diagnostic) =>
       io.err(`${d.severity}: ${diagnosticSubject(model, d)}: ${d.message}`);
-    }
+    printSome(analysis.diagnostics, print, io.err, `problems in model ${shortName(model.id)}`);
     failed ||= hasErrors(analysis.diagnostics);
   }
   return failed ? EXIT.failed : EXIT.ok;

@@ -35,6 +35,64 @@ describe('strata validate', () => {
     expect(io.stdout.join('\n')).toMatch(/^ {2}hint: /m);
   });
 
+  it('prints names holding terminal escape codes as text', async () => {
+    const project = mlp();
+    const dense = project.models[0].nodes.find((n) => n.kind === 'Dense')!;
+    dense.name = '\x1b]0;owned\x07\x1b[2Jhidden';
+    dense.params.units = 0;
+    const { io } = await validate(serializeProject(project));
+    const text = io.text();
+    const controls = [...text].filter((c) => c < ' ' && c !== '\n');
+    expect(controls).toEqual([]);
+    expect(text).toContain('error: mlp: \\x1b]0;owned\\x07\\x1b[2Jhidden (Dense)');
+  });
+
+  it('reports a loop through 30,000 layers in one line', async () => {
+    const project = mlp();
+    const model = project.models[0];
+    const [input] = model.nodes;
+    const ring = Array.from({ length: 30_000 }, (_, i) => ({
+      id: `r${i}`,
+      kind: i === 0 ? 'Add' : 'Dense',
+      params: i === 0 ? {} : { units: 4 },
+      position: { x: 0, y: i },
+    }));
+    model.nodes = [input, ...ring];
+    model.edges = [
+      { id: 'in', source: input.id, target: 'r0', targetPort: 0 },
+      { id: 'back', source: 'r29999', target: 'r0', targetPort: 1 },
+      ...ring
+        .slice(1)
+        .map((n, i) => ({ id: `e${i}`, source: ring[i].id, target: n.id, targetPort: 0 })),
+    ];
+    const { code, io } = await validate(serializeProject(project));
+    expect(code).toBe(1);
+    const loops = io.stdout.filter((line) => line.startsWith('error') && line.includes('loop'));
+    expect(loops).toEqual([
+      expect.stringMatching(
+        /^error: mlp: r0 \(Add\): 30,000 layers form a loop: Add → .* \(29,991 more\)\./,
+      ),
+    ]);
+    expect(io.text().length).toBeLessThan(5_000);
+  }, 60_000);
+
+  it('lists the first 100 problems of a model and counts the rest', async () => {
+    const project = mlp();
+    const mystery = Array.from({ length: 5_000 }, (_, i) => ({
+      id: `m${i}`,
+      kind: 'Mystery',
+      params: {},
+      position: { x: 0, y: i },
+    }));
+    project.models[0].nodes.push(...mystery);
+    const { code, io } = await validate(serializeProject(project));
+    expect(code).toBe(1);
+    expect(io.stdout.filter((line) => line.startsWith('error: '))).toHaveLength(100);
+    // Each unknown node is also unused: 10,000 problems, 100 of them listed.
+    expect(io.stdout.at(-2)).toBe('… and 9,900 more problems in model mlp, not listed.');
+    expect(io.stdout.at(-1)).toMatch(/1 model, 5,000 errors, 5,000 warnings\.$/);
+  }, 60_000);
+
   it('reports a file that does not exist', async () => {
     const io = captureIo();
     const file = inFolder('missing.strata');

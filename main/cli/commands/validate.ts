@@ -1,7 +1,9 @@
 import { findDataset } from '../../../shared/datasets/catalogue.js';
+import type { Diagnostic } from '../../../shared/graph/diagnostics.js';
 import { analyzeProject } from '../../../shared/project/analyze.js';
 import { EXIT, type CliIo } from '../io.js';
-import { diagnosticSubject } from '../labels.js';
+import { diagnosticSubject, shortName, thousands } from '../labels.js';
+import { printSome } from '../listing.js';
 import { openProject } from '../open.js';
 
 /** `strata validate <file>`: prints every diagnostic; exit 1 when the project has errors. */
@@ -12,12 +14,16 @@ export async function validateCommand(file: string, io: CliIo): Promise<number> 
   let errors = 0;
   let warnings = 0;
   for (const { model, analysis } of analyzeProject(project)) {
-    for (const d of analysis.diagnostics) {
-      if (d.severity === 'error') errors++;
-      else warnings++;
-      io.out(`${d.severity}: ${model.id}: ${diagnosticSubject(model, d)}: ${d.message}`);
+    const found = analysis.diagnostics;
+    const modelErrors = found.filter((d) => d.severity === 'error').length;
+    errors += modelErrors;
+    warnings += found.length - modelErrors;
+    const id = shortName(model.id);
+    const print = (d: Diagnostic) => {
+      io.out(`${d.severity}: ${id}: ${diagnosticSubject(model, d)}: ${d.message}`);
       io.out(`  hint: ${d.hint}`);
-    }
+    };
+    printSome(found, print, io.out, `problems in model ${id}`);
   }
   if (!findDataset(project.recipe.dataset)) {
     warnings++;
@@ -31,4 +37,4 @@ export async function validateCommand(file: string, io: CliIo): Promise<number> 
   return errors > 0 ? EXIT.failed : EXIT.ok;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) => `${thousands(n)} ${word}${n === 1 ? '' : 's'}`;

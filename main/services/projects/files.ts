@@ -1,4 +1,6 @@
 import * as fsp from 'node:fs/promises';
+import { thousands } from '../../../shared/graph/message-text.js';
+import { PROJECT_LIMITS } from '../../../shared/project/limits.js';
 import { loadProject, type LoadResult } from '../../../shared/project/load.js';
 import type { Project } from '../../../shared/project/schema.js';
 import { serializeProject } from '../../../shared/project/serialize.js';
@@ -8,6 +10,12 @@ import { writeFileAtomic, type AtomicFileSystem } from '../storage/atomic-file.j
 export async function readProject(path: string): Promise<LoadResult> {
   let text: string;
   try {
+    // A file over the size limit is refused before it is read into memory.
+    const { size } = await fsp.stat(path);
+    if (size > PROJECT_LIMITS.fileBytes) {
+      const message = `${path} is ${thousands(size)} bytes; the limit for a project file is ${thousands(PROJECT_LIMITS.fileBytes)}`;
+      return { ok: false, errors: [{ path: '', message }] };
+    }
     text = await fsp.readFile(path, 'utf8');
   } catch (error) {
     return {
