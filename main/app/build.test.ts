@@ -1,6 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -12,7 +11,9 @@ const root = fileURLToPath(new URL('../../', import.meta.url));
 describe('the app build', () => {
   let out: string;
   beforeAll(async () => {
-    out = await mkdtemp(join(tmpdir(), 'strata-build-'));
+    // Inside the checkout, so the bundles find node_modules as they would from out/.
+    await mkdir(join(root, 'out'), { recursive: true });
+    out = await mkdtemp(join(root, 'out', 'build-test-'));
     await promisify(execFile)(process.execPath, ['--import', 'tsx', 'main/app/build.ts'], {
       cwd: root,
       env: { ...process.env, STRATA_OUT: out },
@@ -36,5 +37,26 @@ describe('the app build', () => {
     );
     const preload = await readFile(join(out, 'preload/preload.cjs'), 'utf8');
     expect(preload).toContain('require("electron")');
+  });
+
+  it('builds a CLI that runs from JavaScript alone, with its training worker beside it', async () => {
+    const cli = join(out, 'main/cli/main.js');
+    const { stdout } = await promisify(execFile)(process.execPath, [cli, 'templates'], {
+      cwd: root,
+    });
+    expect(stdout).toMatch(/^mnist-cnn\s/m);
+    await expect(readFile(join(out, 'main/cli/worker.js'), 'utf8')).resolves.toContain(
+      'worker.ts runs as a worker thread',
+    );
+  });
+
+  it('leaves no source maps and no TypeScript loader in the bundles', async () => {
+    const files = await readdir(out, { recursive: true });
+    expect(files.filter((f) => f.endsWith('.map'))).toEqual([]);
+    for (const file of files.filter((f) => /\.c?js$/.test(f))) {
+      const text = await readFile(join(out, file), 'utf8');
+      expect(text, file).not.toContain('sourceMappingURL');
+      expect(text, file).not.toMatch(/^import .* from "(tsx|wabt|esbuild)[/"]/m);
+    }
   });
 });

@@ -1,19 +1,20 @@
-// Bundles the Electron main process and the preload into out/ (the renderer is vite's job).
-// Run with `tsx main/app/build.ts`; `npm run build` runs vite first.
+// Bundles the Electron main process, the trainer process, the CLI and the preload into out/
+// (the renderer is vite's job). Run with `tsx main/app/build.ts`; `npm run build` runs vite first.
+// Everything that runs is built JavaScript: neither the app nor `strata` needs tsx or esbuild.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import type { BuildOptions } from 'esbuild';
 import { strataLayersModule } from '../export/tfjs/strata-layers.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 // STRATA_OUT puts the bundles elsewhere than out/ (the build's own test does).
 const out = process.env.STRATA_OUT ?? 'out';
 
-await build({
+/** Node-side bundles: ESM, our own TypeScript (shared/ included) inside, no source maps. */
+const node: BuildOptions = {
   absWorkingDir: root,
-  entryPoints: ['main/app/main.ts'],
-  outfile: `${out}/main/app/main.js`,
   bundle: true,
   platform: 'node',
   format: 'esm',
@@ -22,25 +23,30 @@ await build({
   // TypeScript, shared/ included, is bundled.
   packages: 'external',
   // TF.js exports ship the custom layers as one module, bundled here from their source: the
-  // packaged app has neither that source nor esbuild.
+  // packaged app and a built CLI have neither that source nor esbuild.
   define: { STRATA_LAYERS_MODULE: JSON.stringify(await strataLayersModule()) },
-  sourcemap: true,
+  // Source maps stay out of the package (they were half its size); the app is debugged from
+  // source with the CLI and `strata serve`.
+  sourcemap: false,
   logLevel: 'warning',
-});
+};
 
-// The trainer runs in its own utility process (main/app/trainer-process.ts forks it).
-await build({
-  absWorkingDir: root,
-  entryPoints: ['main/engine/trainer/process-entry.ts'],
-  outfile: `${out}/main/trainer/process-entry.js`,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node22',
-  packages: 'external',
-  sourcemap: true,
-  logLevel: 'warning',
-});
+/** Each bundle's source and its place under out/. */
+const bundles: Record<string, string> = {
+  'main/app/main.ts': 'main/app/main.js',
+  // The trainer runs in its own utility process (main/app/trainer-process.ts forks it).
+  'main/engine/trainer/process-entry.ts': 'main/trainer/process-entry.js',
+  // `strata` (bin/strata.mjs), and the worker thread its training runs on, which
+  // main/engine/trainer/session.ts expects beside it.
+  'main/cli/main.ts': 'main/cli/main.js',
+  'main/engine/trainer/worker.ts': 'main/cli/worker.js',
+};
+
+await Promise.all(
+  Object.entries(bundles).map(([entry, file]) =>
+    build({ ...node, entryPoints: [entry], outfile: `${out}/${file}` }),
+  ),
+);
 
 // A sandboxed preload has no module loader beyond a `require` that knows only 'electron':
 // everything else must be inside this one CommonJS file.
@@ -53,7 +59,7 @@ await build({
   format: 'cjs',
   target: 'chrome130',
   external: ['electron'],
-  sourcemap: 'inline',
+  sourcemap: false,
   logLevel: 'warning',
 });
 
@@ -65,6 +71,4 @@ if (foreign.length > 0) {
     `The preload requires ${foreign.join(', ')}; a sandboxed preload may only require electron.`,
   );
 }
-console.log(
-  `built main/app/main.js, main/trainer/process-entry.js and preload/preload.cjs in ${out}`,
-);
+console.log(`built ${[...Object.values(bundles), 'preload/preload.cjs'].join(', ')} in ${out}`);

@@ -8,8 +8,13 @@ import type { RunningServer } from '../serve/server.js';
 import { EXIT } from './io.js';
 import type { CliIo } from './io.js';
 
-/** The checkout's root, from this file's place in it (main/cli/). */
-const root = fileURLToPath(new URL('../../', import.meta.url));
+/**
+ * The checkout's root (package.json, dist/renderer): two folders up from the source
+ * (main/cli/), three from the bundle (out/main/cli/).
+ */
+const root = fileURLToPath(
+  new URL(import.meta.url.endsWith('.ts') ? '../../' : '../../../', import.meta.url),
+);
 
 /** Options of `strata serve`. */
 export interface ServeFlags {
