@@ -1,5 +1,8 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import type { TrainingHandle } from '../engine/trainer/session.js';
+import { dataAddCommand, dataListCommand, dataShowCommand } from './commands/data.js';
+import type { DataAddOptions } from './commands/data-declaration.js';
+import { evaluateCommand, type EvaluateOptions } from './commands/evaluate.js';
 import { exportCommand, type ExportOptions } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { runsCommand } from './commands/runs.js';
@@ -74,6 +77,56 @@ export function createProgram(io: CliIo, exit: (code: number) => void): Command 
       ),
     );
 
+  const data = program.command('data').description("the project's datasets: add, list, show");
+  data
+    .command('add')
+    .description('open data files (or a well-known set) and declare them in the project')
+    .argument('<file>', 'a .strata project file')
+    .option('--idx <files...>', 'an IDX images file and its labels file')
+    .option('--csv <file>', 'a CSV table with a header row')
+    .option('--images <folder>', 'a folder with one sub-folder of images per class')
+    .option('--text <file>', 'a UTF-8 text for a next-token language model')
+    .option('--download <name>', 'mnist-full, fashion-mnist, cifar-10 or imdb-reviews')
+    .option('--test <files...>', 'test files: an IDX pair, a CSV file or an image folder')
+    .option('--target <column>', 'CSV: the column to predict')
+    .option('--features <columns>', 'CSV: comma-separated input columns (default: all others)')
+    .option('--target-kind <kind>', 'CSV: classes or values (default: from the column)')
+    .option('--size <HxW>', 'images: height x width to resize to (default 32x32)')
+    .option('--color <mode>', 'images: grayscale or rgb (default rgb)')
+    .option('--tokens <unit>', 'text: character or word (default character)')
+    .option('--window <n>', 'text: tokens per example (default 64)', positiveInteger)
+    .option('--class-names <names>', 'IDX: comma-separated class names')
+    .option('--id <id>', 'the dataset id (default: from the file name)')
+    .option('--name <name>', 'a human name for lists')
+    .option('--replace', 'replace a dataset with the same id')
+    .action(async (file: string, options: DataAddOptions) =>
+      exit(await dataAddCommand(file, options, io, interruptSignal())),
+    );
+  data
+    .command('list')
+    .description('the datasets the project declares, and the built-in ones')
+    .argument('<file>', 'a .strata project file')
+    .action(async (file: string) => exit(await dataListCommand(file, io)));
+  data
+    .command('show')
+    .description('shape, classes, counts and a few examples of a declared dataset')
+    .argument('<file>', 'a .strata project file')
+    .argument('<id>', 'a dataset id (see `strata data list`)')
+    .action(async (file: string, id: string) =>
+      exit(await dataShowCommand(file, id, io, interruptSignal())),
+    );
+
+  program
+    .command('evaluate')
+    .description("a run's loss, accuracy and confusion matrix on the test set")
+    .argument('<file>', 'a .strata project file')
+    .requiredOption('--run <id>', 'the run to evaluate (see `strata runs`)')
+    .option('--dataset <id>', "another dataset than the run's (all of its examples)")
+    .option('--backend <name>', 'tensorflow, wasm or cpu (default: the best available)')
+    .action(async (file: string, options: EvaluateOptions) =>
+      exit(await evaluateCommand(file, options, io)),
+    );
+
   program
     .command('runs')
     .description("list the project's training runs, newest first")
@@ -107,6 +160,13 @@ function positiveInteger(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
   return n;
+}
+
+/** Ctrl+C cancels a download: the partial file is removed and the project is left unchanged. */
+function interruptSignal(): AbortSignal {
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  return controller.signal;
 }
 
 /** Ctrl+C stops training after the current batch, so the run and its checkpoint stay usable. */

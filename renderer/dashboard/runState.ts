@@ -27,6 +27,8 @@ export interface RunView {
   predictions?: Omit<EventOf<'predictions'>, 'type'>;
   generated?: Omit<EventOf<'generated'>, 'type'>;
   checkpoints: Omit<EventOf<'checkpoint'>, 'type'>[];
+  /** Figures on the test set, once the run ended. */
+  test?: Omit<EventOf<'test'>, 'type'>;
   /** Why it stopped or failed. */
   reason?: string;
   /** Seconds spent training before `activeSince`; pauses do not count. */
@@ -80,6 +82,8 @@ export function applyEvent(run: RunView, event: TrainingEvent, now: number): Run
       return { ...run, generated: without(event) };
     case 'checkpoint':
       return { ...run, checkpoints: [...run.checkpoints, without(event)] };
+    case 'test':
+      return { ...run, test: without(event) };
     case 'paused':
       return { ...run, status: 'paused', ...stopClock(run, now) };
     case 'resumed':

@@ -73,6 +73,8 @@ const runListing = z.object({
   /** The last epoch's figures. */
   train: z.record(z.string(), z.number()).optional(),
   validation: z.record(z.string(), z.number()).optional(),
+  /** Figures on the dataset's test set, when the run scored one. */
+  test: z.record(z.string(), z.number()).optional(),
 });
 export type RunListingView = z.output<typeof runListing>;
 

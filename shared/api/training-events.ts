@@ -75,6 +75,8 @@ export const trainingEventSchema = z.discriminatedUnion('type', [
     step: z.number(),
     path: z.string(),
   }),
+  /** Loss and metrics on the test split once training ended (datasets with a test set). */
+  z.object({ type: z.literal('test'), epoch: z.number(), examples: z.number(), metrics }),
   z.object({ type: z.literal('paused'), step: z.number() }),
   z.object({ type: z.literal('resumed'), step: z.number() }),
   z.object({ type: z.literal('finished'), epoch: z.number(), step: z.number() }),

@@ -45,7 +45,12 @@ export async function trainCommand(
   const dataset = options.dataset ?? project.recipe.dataset;
   const run = options.resume
     ? { runId: options.resume, dir: join(runsFolder(file), options.resume) }
-    : await createRun(file, { dataset, settings, backend: options.backend });
+    : await createRun(file, {
+        dataset,
+        declared: project.datasets?.find((d) => d.id === dataset),
+        settings,
+        backend: options.backend,
+      });
   const recorder = new RunRecorder(run.dir);
   const progress = new ProgressPrinter(io, options.progress ?? false);
 
@@ -57,6 +62,7 @@ export async function trainCommand(
       dataset,
       backend: options.backend,
       runDir: run.dir,
+      projectFile: file,
       resume: options.resume !== undefined,
       batchesPerEpoch: options.batchesPerEpoch,
     },

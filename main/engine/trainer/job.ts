@@ -7,6 +7,8 @@ import type { LossName } from '../../../shared/layers/io.js';
 import { analyzeProject } from '../../../shared/project/analyze.js';
 import type { Project } from '../../../shared/project/schema.js';
 import type { TrainingSettings } from '../../../shared/training/settings.js';
+import { projectDatasetRequest } from '../../services/datasets/declared/request.js';
+import { describeIssue } from '../../services/datasets/dataset.js';
 import { openDataset, type DatasetRequest } from '../../services/datasets/registry.js';
 import { selectBackend } from '../backends/ladder.js';
 import { compileModel } from '../tfjs/compile.js';
@@ -23,8 +25,10 @@ export interface RunSpec {
   runId: string;
   project: Project;
   settings: TrainingSettings;
-  /** Another dataset than the recipe's (an import, a download). */
+  /** Another dataset than the recipe's (an import, a download, or a declared dataset's id). */
   dataset?: DatasetRequest;
+  /** The project's file: declared datasets' paths are relative to it. */
+  projectFile?: string;
   /** A backend the user asked for; the ladder's best otherwise. */
   backend?: string;
   /** The run's folder: checkpoints go to `checkpoints/` inside it. */
@@ -52,7 +56,13 @@ export async function runJob(
         : 'the best backend available'
       : `passed over ${choice.skipped.map((s) => `${s.name} (${s.reason})`).join('; ')}`;
 
-  const problems = analyzeProject(spec.project).flatMap(({ model, analysis }) =>
+  const named = spec.dataset ?? spec.project.recipe.dataset;
+  // The model is checked against the dataset this run trains on, not only the recipe's.
+  const checked =
+    typeof named === 'string'
+      ? { ...spec.project, recipe: { ...spec.project.recipe, dataset: named } }
+      : spec.project;
+  const problems = analyzeProject(checked).flatMap(({ model, analysis }) =>
     hasErrors(analysis.diagnostics)
       ? analysis.diagnostics
           .filter((d) => d.severity === 'error')
@@ -61,11 +71,15 @@ export async function runJob(
   );
   if (problems.length > 0) return fail(`The project has errors:\n${problems.join('\n')}`);
 
-  const opened = await openDataset(spec.dataset ?? spec.project.recipe.dataset, {
+  const request =
+    typeof named === 'string'
+      ? projectDatasetRequest(spec.project, spec.projectFile, named)
+      : named;
+  const opened = await openDataset(request, {
     validation: spec.settings.validationSplit,
     seed: spec.settings.seed,
   });
-  if (!opened.ok) return fail(opened.errors.map((e) => e.message).join('\n'));
+  if (!opened.ok) return fail(opened.errors.map(describeIssue).join('\n'));
   const dataset = opened.dataset;
 
   const models: tf.LayersModel[] = [];
@@ -124,6 +138,8 @@ export async function runJob(
       checkpointDir: spec.runDir ? join(spec.runDir, 'checkpoints') : undefined,
       resume: spec.resume,
       batchesPerEpoch: spec.batchesPerEpoch,
+      // A set with its own test files (or an official test part) is scored on it at the end.
+      evaluateTest: dataset.source?.presetTest !== undefined,
     });
     if (spec.runDir && outcome !== 'failed') {
       for (const [name, model] of Object.entries(runner.trainables.models)) {

@@ -26,6 +26,8 @@ export interface LoopOptions {
   batchesPerEpoch?: number;
   /** Batch events are coalesced to at most one per this many milliseconds. */
   eventIntervalMs?: number;
+  /** Score the test split once training finished (a dataset with its own test set). */
+  evaluateTest?: boolean;
 }
 
 export type LoopOutcome = 'finished' | 'stopped' | 'failed';
@@ -170,6 +172,10 @@ async function train(options: LoopOptions): Promise<LoopOutcome> {
       emit({ type: 'stopped', epoch, step: state.step, reason });
       return 'stopped';
     }
+  }
+  if (options.evaluateTest && dataset.size('test') > 0) {
+    const metrics = runner.evaluate(dataset, 'test', Math.max(settings.batchSize, 256));
+    emit({ type: 'test', epoch: settings.epochs, examples: dataset.size('test'), metrics });
   }
   emit({ type: 'finished', epoch: settings.epochs, step: state.step });
   return 'finished';

@@ -1,4 +1,5 @@
 import type { DatasetSchema } from '../../../shared/datasets/catalogue.js';
+import type { ExampleSource } from './example-source.js';
 
 /** The three disjoint parts of a dataset. @public */
 export type Split = 'train' | 'validation' | 'test';
@@ -64,6 +65,8 @@ export interface Dataset {
   indices(split: Split): Int32Array;
   inputStats(): InputStats;
   batches(split: Split, options: BatchOptions): Generator<Batch, void, undefined>;
+  /** The examples in their compact form, for datasets built over an example source. */
+  readonly source?: ExampleSource;
 }
 
 /** Where a problem was found in the user's files. All parts are optional but file. */
@@ -88,6 +91,11 @@ export type DatasetResult =
 /** Shorthand for a failed result with one error. */
 export function failure(message: string, location?: IssueLocation): DatasetResult {
   return { ok: false, errors: [{ severity: 'error', message, location }] };
+}
+
+/** An issue as one line: where it is, then what is wrong. */
+export function describeIssue(issue: DatasetIssue): string {
+  return issue.location ? `${formatLocation(issue.location)}: ${issue.message}` : issue.message;
 }
 
 /** `file:line, column c` for messages. */

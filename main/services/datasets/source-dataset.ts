@@ -22,6 +22,7 @@ export function createDataset(
   return {
     schema,
     vocabulary,
+    source,
     size: (split) => parts[split].length,
     indices: (split) => parts[split],
     inputStats,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { trainingEventSchema, type TrainingEvent } from '../../../shared/api/training-events.js';
+import type { DeclaredDataset } from '../../../shared/project/datasets.js';
 import type { TrainingSettings } from '../../../shared/training/settings.js';
 import { writeFileAtomic } from '../storage/atomic-file.js';
 
@@ -11,6 +12,8 @@ export interface RunConfig {
   startedAt: string;
   project: string;
   dataset: string;
+  /** The project's declaration of that dataset when it was declared, kept for evaluation. */
+  declared?: DeclaredDataset;
   settings: TrainingSettings;
   backend?: string;
 }
@@ -24,6 +27,8 @@ export interface RunSummary {
   steps: number;
   train: Record<string, number>;
   validation: Record<string, number>;
+  /** Loss and metrics on the test set, when the run scored one. */
+  test?: Record<string, number>;
 }
 
 /** A past or current run, as the run list shows it. */
@@ -79,6 +84,8 @@ export class RunRecorder {
     validation: {},
   };
 
+  private test: Record<string, number> | undefined;
+
   constructor(private readonly dir: string) {}
 
   /** Queues the event for the log; writes stay in order. */
@@ -92,6 +99,7 @@ export class RunRecorder {
       };
     }
     if (event.type === 'batch') this.last.step = event.step;
+    if (event.type === 'test') this.test = event.metrics;
     this.pending = this.pending.then(() =>
       appendFile(join(this.dir, LOG), `${JSON.stringify(event)}\n`),
     );
@@ -104,6 +112,7 @@ export class RunRecorder {
         steps: event.type === 'failed' ? this.last.step : event.step,
         train: this.last.train,
         validation: this.last.validation,
+        ...(this.test ? { test: this.test } : {}),
       };
       this.pending = this.pending.then(() =>
         writeFileAtomic(join(this.dir, 'summary.json'), JSON.stringify(summary, null, 2)),

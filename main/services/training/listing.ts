@@ -19,6 +19,7 @@ export function listingView(run: RunListing): RunListingView {
           steps: summary.steps,
           train: summary.train,
           validation: summary.validation,
+          ...(summary.test ? { test: summary.test } : {}),
         }
       : {}),
   };

@@ -68,7 +68,12 @@ export class TrainingService {
       if (!resumable.ok) return resumable;
       run = resumable.result;
     } else {
-      run = await createRun(file, { dataset, settings: settings.data, backend: options.backend });
+      run = await createRun(file, {
+        dataset,
+        declared: project.datasets?.find((d) => d.id === dataset),
+        settings: settings.data,
+        backend: options.backend,
+      });
     }
 
     const recorder = new RunRecorder(run.dir);
@@ -88,6 +93,7 @@ export class TrainingService {
           dataset,
           backend: options.backend,
           runDir: run.dir,
+          projectFile: file,
           resume: options.resumeRunId !== undefined,
           batchesPerEpoch: options.batchesPerEpoch,
         },
