@@ -3,11 +3,14 @@ import { layerNormLastAxis } from '../gradients/layer-norm.js';
 
 type Args = NonNullable<Parameters<typeof tf.layers.layerNormalization>[0]>;
 type TfjsLayerNormalization = ReturnType<typeof tf.layers.layerNormalization>;
+/** The class's statics are those of every tfjs Layer (className, fromConfig). */
+type LayerNormalizationClass = Omit<typeof tf.layers.Layer, 'prototype'> &
+  (new (args?: Args) => TfjsLayerNormalization);
 
 // tfjs does not export the class itself; its serialization registry holds it.
 const [TfjsLayerNormalizationClass] = tf.serialization.SerializationMap.getMap().classNameMap[
   'LayerNormalization'
-] as unknown as [new (args?: Args) => TfjsLayerNormalization];
+] as unknown as [LayerNormalizationClass];
 
 /**
  * tfjs' LayerNormalization, computed by {@link layerNormLastAxis} when it normalises the last
@@ -16,7 +19,7 @@ const [TfjsLayerNormalizationClass] = tf.serialization.SerializationMap.getMap()
  * files stay those of a plain tfjs LayerNormalization.
  */
 export class LayerNormalization extends TfjsLayerNormalizationClass {
-  static override className = 'LayerNormalization';
+  static className = 'LayerNormalization';
   /** Set by build: whether this layer takes the fast path. */
   private fast = false;
 
