@@ -16,10 +16,19 @@ export function serveConnection(ws: WebSocket, open: (emit: SessionHost['emit'])
   };
   const session = open(emit);
   ws.on('close', () => session.dispose());
+  // A bad frame (invalid UTF-8, over the size limit, a protocol error) is this socket's error:
+  // ws has already stopped reading it and sent the matching close code (1007, 1009, 1002), and
+  // drops it when the client answers or after its close timeout. Without a listener, the error
+  // would end the whole server, every tab and training run with it.
+  ws.on('error', () => {});
   ws.on('message', (data, isBinary) => {
-    void answer(session, isBinary ? null : data.toString()).then((reply) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
-    });
+    void answer(session, isBinary ? null : data.toString())
+      .catch((error: unknown) =>
+        failure('failed', error instanceof Error ? error.message : String(error)),
+      )
+      .then((reply) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+      });
   });
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { SERVE_API_PATH } from '../../shared/api/socket.js';
+import { encodeFrame, OPCODE, rawConnect } from './raw-socket.js';
 import { startServer } from './server.js';
 import type { RunningServer } from './server.js';
 
@@ -174,5 +175,39 @@ describe('strata serve over WebSocket', () => {
       }),
     );
     ws.close();
+  });
+});
+
+describe('strata serve under bad clients', () => {
+  it('closes only the socket that sent invalid UTF-8 (1007), and answers on the others', async () => {
+    const good = (await connect(`?token=${server.token}`)) as WebSocket;
+    const bad = await rawConnect(server.port, server.token);
+    bad.send(encodeFrame({ opcode: OPCODE.text, payload: Buffer.from([0xc3, 0x28, 0x7b, 0x7d]) }));
+    expect(await bad.next()).toEqual({ kind: 'close', code: 1007 });
+    bad.destroy();
+    good.send(JSON.stringify({ id: 1, channel: 'renderer:app.info', payload: {} }));
+    expect(await nextMessage(good)).toMatchObject({ id: 1, ok: true });
+    good.close();
+  });
+
+  it('refuses connections beyond its cap with 503, and takes one again when a socket closes', async () => {
+    const capped = await startServer({
+      folder: join(base, 'work'),
+      port: 0,
+      rendererDir: join(base, 'renderer'),
+      version: '0.0.1',
+      maxConnections: 2,
+    });
+    try {
+      const first = await rawConnect(capped.port, capped.token);
+      await rawConnect(capped.port, capped.token);
+      await expect(rawConnect(capped.port, capped.token)).rejects.toThrow(
+        'HTTP/1.1 503 Service Unavailable',
+      );
+      first.destroy();
+      await vi.waitFor(() => rawConnect(capped.port, capped.token), { timeout: 10_000 });
+    } finally {
+      await capped.close();
+    }
   });
 });

@@ -32,7 +32,16 @@ export interface ServeOptions {
   token?: string;
   /** Check every answer against the contract (tests). */
   checkResponses?: boolean;
+  /** Open WebSockets at most; more are refused with HTTP 503 (default MAX_CONNECTIONS). */
+  maxConnections?: number;
+  /** The largest message a socket may send, in bytes (default MAX_PAYLOAD). */
+  maxPayload?: number;
 }
+
+/** A tab holds one socket: far more tabs than a person opens, far fewer than exhaust memory. */
+export const MAX_CONNECTIONS = 64;
+/** Room for a large project document or a full-size image to predict on, as JSON. */
+export const MAX_PAYLOAD = 64 * 1024 * 1024;
 
 /** A running server. */
 export interface RunningServer {
@@ -62,8 +71,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const http = createServer((request, response) => {
     void servePage(access, options.rendererDir, request, response);
   });
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 * 1024 });
+  const sockets = new WebSocketServer({
+    noServer: true,
+    maxPayload: options.maxPayload ?? MAX_PAYLOAD,
+  });
+  const maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
   http.on('upgrade', (request, socket, head) => {
+    // Node drops its own error listener on upgrade; a reset socket must not end the process.
+    socket.on('error', () => socket.destroy());
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const allowed =
       url.pathname === SERVE_API_PATH &&
@@ -72,6 +87,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       tokenSource(access, request, url) !== null;
     if (!allowed) {
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    if (sockets.clients.size >= maxConnections) {
+      const body = `Strata serves at most ${maxConnections} connections at once: close a tab.\n`;
+      socket.end(
+        'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 5\r\n' +
+          `Content-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
       return;
     }
     sockets.handleUpgrade(request, socket, head, (ws) =>
