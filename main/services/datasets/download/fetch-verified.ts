@@ -33,9 +33,19 @@ export async function fetchVerified(
   cacheDir: string,
   onProgress?: (progress: DownloadProgress) => void,
   signal?: AbortSignal,
+  idleTimeoutMs = 30_000,
 ): Promise<FetchResult> {
   const path = join(cacheDir, remote.name);
   if (await exists(path)) return { ok: true, path };
+  if (signal?.aborted) return cancelled(remote);
+  // A connection that goes quiet is given up after idleTimeoutMs instead of hanging forever.
+  const idle = new AbortController();
+  let timer = setTimeout(() => idle.abort(), idleTimeoutMs);
+  const stillAlive = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => idle.abort(), idleTimeoutMs);
+  };
+  const aborted = signal ? AbortSignal.any([signal, idle.signal]) : idle.signal;
   const temp = join(cacheDir, `.${remote.name}.${randomBytes(6).toString('hex')}.part`);
   const fail = async (message: string): Promise<FetchResult> => {
     await rm(temp, { force: true });
@@ -43,7 +53,8 @@ export async function fetchVerified(
   };
   try {
     await mkdir(cacheDir, { recursive: true });
-    const response = await fetch(remote.url, { signal });
+    const response = await fetch(remote.url, { signal: aborted });
+    stillAlive();
     if (!response.ok || !response.body) {
       return fail(`download failed: HTTP ${response.status} ${response.statusText}`);
     }
@@ -54,6 +65,7 @@ export async function fetchVerified(
     let received = 0;
     try {
       for await (const chunk of response.body) {
+        stillAlive();
         hash.update(chunk);
         received += chunk.length;
         if (!out.write(chunk))
@@ -74,8 +86,52 @@ export async function fetchVerified(
     await rename(temp, path);
     return { ok: true, path };
   } catch (error) {
-    return fail(`download failed: ${describe(error)}`);
+    if (signal?.aborted) {
+      await rm(temp, { force: true });
+      return cancelled(remote);
+    }
+    if (idle.signal.aborted) {
+      return fail(
+        `download stalled: no data from ${new URL(remote.url).host} for ${idleTimeoutMs / 1000} s; check the connection and try again`,
+      );
+    }
+    return fail(networkMessage(remote, error));
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+/** The user cancelled: nothing was kept. */
+function cancelled(remote: RemoteFile): FetchResult {
+  const issue = {
+    severity: 'error' as const,
+    message: 'download cancelled',
+    location: { file: remote.url },
+  };
+  return { ok: false, issue };
+}
+
+const OFFLINE = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+/** fetch's bare "fetch failed" made plain: which host could not be reached, and what to do. */
+function networkMessage(remote: RemoteFile, error: unknown): string {
+  type Cause = { code?: string; errors?: { code?: string }[] } | undefined;
+  const cause = error instanceof Error ? (error.cause as Cause) : undefined;
+  // Several addresses tried (IPv4 and IPv6) come back as an AggregateError of their own.
+  const code = cause?.code ?? cause?.errors?.[0]?.code;
+  if (code && OFFLINE.has(code)) {
+    return `cannot reach ${new URL(remote.url).host} (${code}): this machine seems to be offline or the server is down. Connect to the internet and try again, or copy ${remote.name} into the download cache yourself`;
+  }
+  return `download failed: ${describe(error)}${code ? ` (${code})` : ''}`;
 }
 
 async function exists(path: string): Promise<boolean> {
