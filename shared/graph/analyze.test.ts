@@ -137,7 +137,7 @@ describe('analyzeModel', () => {
     expect(found[0].message).toBe(
       `30,000 layers form a loop: Add → ${'Dense → '.repeat(9)}… (29,991 more). A layer cannot feed its own input.`,
     );
-  });
+  }, 60_000);
 
   it('reports a layer feeding itself', () => {
     const graph = sketch({ x: ['Input', { shape: [2] }], a: ['Add'], out: ['Output'] }, [

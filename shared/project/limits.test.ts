@@ -71,7 +71,7 @@ describe('project file limits', () => {
     project.models = [chainModel(project, 1_000)];
     const result = loadProject(serializeProject(project));
     expect(result.ok && result.project.models[0].nodes.length).toBe(1_002);
-  });
+  }, 60_000);
 
   it('refuses a million nodes before parsing them', () => {
     const project = base();
@@ -82,7 +82,7 @@ describe('project file limits', () => {
         /^1,000,\d{3} JSON objects and arrays in the file; the limit is 1,000,000$/,
       ),
     ]);
-  });
+  }, 60_000);
 
   it('refuses more nodes than the limit from their count, before checking each one', () => {
     const project = base();
@@ -123,7 +123,7 @@ describe('project file limits', () => {
     expect(refusal(serializeProject(nested(9, 10)))).toEqual([
       'models[0]: 1,000,000,002 layers once its blocks are inlined; the limit is 100,000',
     ]);
-  });
+  }, 60_000);
 
   it('refuses blocks nested deeper than the limit, however thin', () => {
     expect(refusal(serializeProject(nested(PROJECT_LIMITS.blockDepth + 1, 1)))).toEqual([
