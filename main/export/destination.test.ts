@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -106,6 +106,16 @@ describe('commitExport', () => {
     expect(await commitExport(await staged(dir, 'third'), dir, true)).toBeNull();
     expect(await readFile(join(dir, 'model.onnx'), 'utf8')).toBe('third');
     expect(await readdir(root)).toEqual(['out']);
+  });
+
+  it('fills an empty folder in place: the folder the user picked stays the same folder', async () => {
+    const dir = join(root, 'picked');
+    await mkdir(dir);
+    const before = (await stat(dir)).ino;
+    expect(await commitExport(await staged(dir, 'model'), dir, false)).toBeNull();
+    expect((await stat(dir)).ino).toBe(before);
+    expect((await readdir(dir)).sort()).toEqual(['model.onnx', MANIFEST_FILE]);
+    expect(await readdir(root)).toEqual(['picked']);
   });
 
   it('gives up, removing only its own staged folder, when a file appeared meanwhile', async () => {

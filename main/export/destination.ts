@@ -125,9 +125,32 @@ export async function stagingFolder(dir: string): Promise<string> {
 }
 
 /**
+ * Moves what `staged` holds into the folder `dir`, the manifest last, so that a folder the user
+ * picked (perhaps their shell's working folder, or a link) stays the same folder. If a move
+ * fails, what was already moved (Strata's own files) is taken out again.
+ */
+async function moveInto(staged: string, dir: string): Promise<void> {
+  const names = (await readdir(staged)).sort(
+    (a, b) => Number(a === MANIFEST_FILE) - Number(b === MANIFEST_FILE),
+  );
+  const moved: string[] = [];
+  try {
+    for (const name of names) {
+      await rename(join(staged, name), join(dir, name));
+      moved.push(name);
+    }
+  } catch (error) {
+    for (const name of moved) await rm(join(dir, name), { recursive: true, force: true });
+    throw error;
+  }
+  await rm(staged, { recursive: true, force: true });
+}
+
+/**
  * Moves the finished export `staged` to `dir`, checking the destination again first (it may
- * have changed while the export ran). An earlier export is replaced atomically (see
- * replaceFolder); the staged folder is removed when it cannot go in.
+ * have changed while the export ran). An absent folder is the staged one renamed; an empty one
+ * gets its contents; an earlier export is replaced atomically (see replaceFolder). The staged
+ * folder is removed when it cannot go in.
  */
 export async function commitExport(
   staged: string,
@@ -142,6 +165,7 @@ export async function commitExport(
       return problem;
     }
     if (destination.kind === 'absent') await rename(staged, dir);
+    else if (destination.kind === 'empty') await moveInto(staged, dir);
     else await replaceFolder(staged, dir);
     return null;
   } catch (error) {

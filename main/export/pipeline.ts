@@ -74,7 +74,8 @@ export async function exportProject(
       const modelId = input.graph.id;
       const single = prepared.inputs.length === 1;
       const target = single ? staged : join(staged, modelId);
-      const final = single ? outDir : join(outDir, modelId);
+      // Named as the caller named the folder (relative stays relative).
+      const final = single ? request.outDir : join(request.outDir, modelId);
       const result = await exporter(input, target, (fraction, label) =>
         onProgress(modelId, fraction, label),
       );

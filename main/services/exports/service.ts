@@ -106,5 +106,5 @@ async function chooseDestination(
       'No destination given, and this transport has no folder dialog: pass outDir.',
     );
   }
-  return { ok: true, result: await choose('Export to folder') };
+  return { ok: true, result: await choose('Export to a new or empty folder') };
 }
