@@ -13,11 +13,13 @@ export function createDataset(
   source: ExampleSource,
   options: SplitOptions = {},
   vocabulary?: readonly string[],
+  /** The train split's statistics when already known (a decoded cache keeps them). */
+  knownStats?: InputStats,
 ): Dataset {
   const parts = splitIndices(source.count, options, source.presetTest);
   const shape = schema.inputShape.map((d) => d ?? 0);
   const channels = shape.length > 0 ? shape[shape.length - 1] : 1;
-  let stats: InputStats | undefined;
+  let stats: InputStats | undefined = knownStats;
   const inputStats = () => (stats ??= computeInputStats(source, parts.train, channels));
   return {
     schema,

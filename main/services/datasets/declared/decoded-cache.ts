@@ -2,10 +2,10 @@ import { open, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DatasetSchema } from '../../../../shared/datasets/catalogue.js';
 import { writeFolderAtomic } from '../../storage/atomic-folder.js';
-import type { Dataset, DatasetIssue } from '../dataset.js';
+import type { Dataset, DatasetIssue, InputStats } from '../dataset.js';
 import type { ExampleSource } from '../example-source.js';
 import { createDataset } from '../source-dataset.js';
-import type { SplitOptions } from '../splits.js';
+import { defaultSplit, type SplitOptions } from '../splits.js';
 import { tableSource, type TableTarget } from '../table-source.js';
 
 /**
@@ -112,6 +112,49 @@ export async function writeDecodedCache(
   });
 }
 
+/** The train split's statistics depend on how the set is split: one file per split. */
+function statsFile(dir: string, options: SplitOptions = {}): string {
+  const { seed, validation, test } = { ...defaultSplit, ...options };
+  return join(dir, `stats-${seed}-${validation}-${test}.json`);
+}
+
+/** Keeps the train split's input statistics, so a cached set's first batch needs no pass over it. */
+export async function writeStats(
+  dir: string,
+  options: SplitOptions | undefined,
+  stats: InputStats,
+) {
+  const plain = {
+    channels: stats.channels,
+    min: Array.from(stats.min),
+    max: Array.from(stats.max),
+    mean: Array.from(stats.mean),
+    std: Array.from(stats.std),
+  };
+  await writeFile(statsFile(dir, options), JSON.stringify(plain));
+}
+
+async function readStats(dir: string, options: SplitOptions | undefined) {
+  try {
+    const plain = JSON.parse(await readFile(statsFile(dir, options), 'utf8')) as {
+      channels: number;
+      min: number[];
+      max: number[];
+      mean: number[];
+      std: number[];
+    };
+    return {
+      channels: plain.channels,
+      min: Float64Array.from(plain.min),
+      max: Float64Array.from(plain.max),
+      mean: Float64Array.from(plain.mean),
+      std: Float64Array.from(plain.std),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 /** A view of a file's bytes as `type`, copied only when the bytes are misaligned for it. */
 function typed<T extends Uint8Array | Int32Array | Float32Array>(
   bytes: Buffer,
@@ -130,7 +173,7 @@ export async function readDecodedCache(
   dir: string,
   key: string,
   options?: SplitOptions,
-): Promise<{ dataset: Dataset; warnings: DatasetIssue[] } | undefined> {
+): Promise<{ dataset: Dataset; warnings: DatasetIssue[]; hasStats: boolean } | undefined> {
   let meta: CacheMeta;
   try {
     meta = JSON.parse(await readFile(join(dir, META), 'utf8')) as CacheMeta;
@@ -155,8 +198,9 @@ export async function readDecodedCache(
         ? { kind: 'classes', labels: typed(targetBytes, Int32Array) }
         : { kind: 'values', values: typed(targetBytes, Float32Array), size: meta.target.size };
     const source = tableSource(inputs, meta.inputSize, target, meta.presetTest);
-    const dataset = createDataset(meta.schema, source, options, meta.vocabulary);
-    return { dataset, warnings: meta.warnings };
+    const stats = await readStats(dir, options);
+    const dataset = createDataset(meta.schema, source, options, meta.vocabulary, stats);
+    return { dataset, warnings: meta.warnings, hasStats: stats !== undefined };
   } catch {
     return undefined;
   }

@@ -9,7 +9,7 @@ import { createDataset } from '../source-dataset.js';
 import type { SplitOptions } from '../splits.js';
 import { cacheKey } from './cache-key.js';
 import { remapClasses, withTestSet } from './combine.js';
-import { cacheable, readDecodedCache, writeDecodedCache } from './decoded-cache.js';
+import { cacheable, readDecodedCache, writeDecodedCache, writeStats } from './decoded-cache.js';
 import { downloadFolder } from './machine-cache.js';
 import { missingFiles, resolveDeclared } from './paths.js';
 
@@ -85,7 +85,10 @@ export async function openDeclaredDataset(
   const key = cacheDir ? await cacheKey(resolved) : '';
   if (cacheDir) {
     const hit = await readDecodedCache(cacheDir, key, options.split);
-    if (hit) return { ok: true, ...hit, cached: true };
+    if (hit) {
+      if (!hit.hasStats) await keepStats(cacheDir, hit.dataset, options);
+      return { ok: true, dataset: hit.dataset, warnings: hit.warnings, cached: true };
+    }
   }
   const opened = await decode(resolved, options);
   if (!opened.ok) return opened;
@@ -93,6 +96,7 @@ export async function openDeclaredDataset(
   if (cacheDir && cacheable(opened.dataset)) {
     try {
       await writeDecodedCache(cacheDir, key, opened.dataset, warnings);
+      await keepStats(cacheDir, opened.dataset, options);
     } catch (error) {
       // The data opened; a cache that cannot be written only costs time on the next run.
       const why = error instanceof Error ? error.message : String(error);
@@ -104,6 +108,12 @@ export async function openDeclaredDataset(
     }
   }
   return { ok: true, dataset: opened.dataset, warnings, cached: false };
+}
+
+/** Computes the train split's statistics now (the dataset keeps them) and caches them. */
+async function keepStats(cacheDir: string, dataset: Dataset, options: OpenDeclaredOptions) {
+  if (dataset.schema.inputDtype !== 'float32' || dataset.size('train') === 0) return;
+  await writeStats(cacheDir, options.split, dataset.inputStats()).catch(() => undefined);
 }
 
 async function decode(
