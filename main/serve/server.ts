@@ -40,7 +40,7 @@ export interface ServeOptions {
 
 /** A tab holds one socket: far more tabs than a person opens, far fewer than exhaust memory. */
 export const MAX_CONNECTIONS = 64;
-/** Room for a large project document or a full-size image to predict on, as JSON. */
+/** Room for the largest image the contract takes to predict on (2048×2048 RGB is ~45 MB as JSON). */
 export const MAX_PAYLOAD = 64 * 1024 * 1024;
 
 /** A running server. */
