@@ -19,6 +19,7 @@ export type DiagnosticCode =
   | 'loss-mismatch'
   | 'dataset-mismatch'
   | 'unused-node'
+  | 'unknown-param'
   | 'rule-failed';
 
 /** What a diagnostic is attached to, so the editor can highlight and select it. */

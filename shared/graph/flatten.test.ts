@@ -9,7 +9,10 @@ const denseBlock = (id: string, units: number | string, inner = 'Dense'): BlockD
   name: id,
   inputs: ['in'],
   output: 'd',
-  ...sketch({ in: ['Input', { shape: [1] }], d: [inner, { units, block: units }] }, ['in -> d']),
+  ...sketch(
+    { in: ['Input', { shape: [1] }], d: [inner, inner === 'Block' ? { block: units } : { units }] },
+    ['in -> d'],
+  ),
 });
 
 const using = (...blocks: string[]) =>

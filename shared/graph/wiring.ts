@@ -4,6 +4,7 @@ import { edgeError, modelError, nodeError, type Diagnostic } from './diagnostics
 import { BLOCK_KIND, type GraphBody, type GraphEdge, type GraphNode } from './document.js';
 import { quoteValue } from './message-text.js';
 import { parseParams } from './params.js';
+import { reportUnknownParams } from './unknown-params.js';
 
 /** A node with its definition, parsed parameters and what feeds each of its input ports. */
 export interface WiredNode {
@@ -132,6 +133,8 @@ function wireNode(node: GraphNode, diagnostics: Diagnostic[]): WiredNode {
     return wired;
   }
   wired.definition = layerDefinition(node.kind);
+  if (isRecord(node.params) && !Array.isArray(node.params))
+    reportUnknownParams(node, wired.definition, diagnostics);
   const parsed = parseParams(wired.definition, node.params);
   if (parsed.ok) {
     wired.params = parsed.params;
