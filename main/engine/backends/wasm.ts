@@ -22,7 +22,12 @@ let loading: Promise<void> | undefined;
 async function load(): Promise<void> {
   const wasm = await import('@tensorflow/tfjs-backend-wasm');
   const require = createRequire(import.meta.url);
-  const root = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json'));
+  // In the packaged app the binaries are unpacked beside app.asar (electron-builder.yml): the
+  // threaded build's workers load them by path, and workers cannot read inside the archive.
+  const root = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/package.json')).replace(
+    /([\\/])app\.asar([\\/])/,
+    '$1app.asar.unpacked$2',
+  );
   const dist = join(root, 'dist');
   wasm.setWasmPaths(`${dist}/`);
   const threads = wantsThreads();
