@@ -13,7 +13,9 @@ const DEFAULT_UNITS = 64;
 const conv = validLength(SIDE, KERNEL);
 const pooled = validLength(conv, POOL, POOL);
 const flat = pooled * pooled * FILTERS;
-const LAYERS = ['Input', 'Conv2D', 'MaxPool2D', 'Flatten', 'Dense', 'Output'];
+const KINDS = ['Input', 'Conv2D', 'MaxPool2D', 'Flatten', 'Dense', 'Output'];
+// Each new layer is named after its kind and numbered, as Keras names them.
+const LAYERS = KINDS.map((kind) => `${kind} 1`);
 
 test('a person builds a digit classifier, fixes a mistake, saves it and finds it again', async ({
   app,
@@ -29,7 +31,7 @@ test('a person builds a digit classifier, fixes a mistake, saves it and finds it
     const area = await canvas.box();
     // The first layer on a blank canvas is brought to the middle of the view.
     await palette.drag('Input', canvas.root, { x: area.width / 2, y: area.height / 2 });
-    const input = await canvas.box(canvas.node('Input'));
+    const input = await canvas.box(canvas.node('Input 1'));
     // The rest go in free spots around it (a drop point is a node's top-left corner, roughly),
     // so that no node hides another's handles; Auto layout tidies them once they are connected.
     const below = input.y - area.y + input.height + 40;
@@ -40,9 +42,10 @@ test('a person builds a digit classifier, fixes a mistake, saves it and finds it
       Dense: { x: 430, y: below + 150 },
       Output: { x: 110, y: 40 },
     };
-    for (const layer of LAYERS.slice(1)) {
-      await palette.drag(layer, canvas.root, spots[layer]);
-      await expect(canvas.node(layer)).toBeVisible();
+    for (const [i, kind] of KINDS.entries()) {
+      if (i === 0) continue;
+      await palette.drag(kind, canvas.root, spots[kind]);
+      await expect(canvas.node(LAYERS[i])).toBeVisible();
     }
     await expect(canvas.nodes).toHaveCount(LAYERS.length);
   });
@@ -63,7 +66,7 @@ test('a person builds a digit classifier, fixes a mistake, saves it and finds it
   });
 
   await test.step('the Dense left at 64 units is a mistake: 10 classes, shown on the Output and in the list', async () => {
-    await expect(canvas.problemBadge('Output')).toHaveText('1');
+    await expect(canvas.problemBadge('Output 1')).toHaveText('1');
     await problems.open();
     await expect(problems.items).toHaveCount(1);
     await expect(problems.items.first()).toContainText(`has ${CLASSES} classes`);
@@ -72,7 +75,7 @@ test('a person builds a digit classifier, fixes a mistake, saves it and finds it
   });
 
   await test.step('fix it in the inspector: 10 units with softmax', async () => {
-    await canvas.select('Dense');
+    await canvas.select('Dense 1');
     await expect(inspector.title).toHaveText('Dense');
     await inspector.setNumber('units', CLASSES);
     await expect(canvas.edgeShapes.last()).toHaveText(shape(CLASSES));
@@ -81,7 +84,7 @@ test('a person builds a digit classifier, fixes a mistake, saves it and finds it
     await expect(problems.items.first()).toContainText('softmax');
     await inspector.choose('activation', 'softmax');
     await expect(problems.items).toHaveCount(0);
-    await expect(canvas.problemBadge('Output')).toBeHidden();
+    await expect(canvas.problemBadge('Output 1')).toBeHidden();
     await expect(app.totalParams).toContainText(
       `Params ${count(conv2dParams(KERNEL, 1, FILTERS) + denseParams(flat, CLASSES))}`,
     );
@@ -95,7 +98,7 @@ test('a person builds a digit classifier, fixes a mistake, saves it and finds it
     await app.tool('Undo').click();
     await expect(inspector.field('units')).toHaveValue(String(DEFAULT_UNITS));
     await expect(canvas.edgeShapes.last()).toHaveText(shape(DEFAULT_UNITS));
-    await expect(canvas.problemBadge('Output')).toHaveText('1');
+    await expect(canvas.problemBadge('Output 1')).toHaveText('1');
     await app.tool('Redo').click();
     await app.tool('Redo').click();
     await expect(inspector.field('activation')).toHaveValue('softmax');
@@ -123,7 +126,7 @@ test('a person builds a digit classifier, fixes a mistake, saves it and finds it
     await expect(canvas.edgeShapes).toHaveText(before.shapes);
     await expect(app.totalParams).toHaveText(before.params ?? '');
     expect(await canvas.positions()).toEqual(before.positions);
-    await canvas.select('Dense');
+    await canvas.select('Dense 1');
     await expect(inspector.field('units')).toHaveValue(String(CLASSES));
     await expect(inspector.field('activation')).toHaveValue('softmax');
     await app.snapshot(testInfo, 'reopened');

@@ -25,7 +25,7 @@ test('a template from the start page opens with its parameter total', async ({ a
 test('unsaved edits are offered back after a reload', async ({ app, served }, testInfo) => {
   await app.startBlank();
   await app.palette.add('Dense');
-  await expect(app.canvas.node('Dense')).toBeVisible();
+  await expect(app.canvas.node('Dense 1')).toBeVisible();
   // The autosave lands in the served folder's recovery store shortly after the edit.
   await expect
     .poll(() => recoveryFiles(served.folder), { message: 'no recovery copy was written' })
@@ -37,7 +37,7 @@ test('unsaved edits are offered back after a reload', async ({ app, served }, te
   await expect(recovery.getByRole('listitem')).toHaveCount(1);
   await app.snapshot(testInfo, 'recovery offered');
   await recovery.getByRole('button', { name: 'Recover' }).click();
-  await expect(app.canvas.node('Dense')).toBeVisible();
+  await expect(app.canvas.node('Dense 1')).toBeVisible();
   await expect(app.title.getByLabel('unsaved changes')).toBeVisible();
 });
 

@@ -6,6 +6,7 @@ import { EditorView } from './EditorView.js';
 import { useAutosave } from './hooks/useAutosave.js';
 import { useMainEvents } from './hooks/useMainEvents.js';
 import { useShortcuts } from './hooks/useShortcuts.js';
+import { useUnloadGuard } from './hooks/useUnloadGuard.js';
 import { useWindowState } from './hooks/useWindowState.js';
 import { Toasts } from './panels/Toasts.js';
 import { StartPage } from './start/StartPage.js';
@@ -22,6 +23,7 @@ export function App() {
   useAutosave();
   useMainEvents();
   useWindowState();
+  useUnloadGuard();
 
   useEffect(() => {
     const request = api()['app.info']({});

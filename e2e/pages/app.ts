@@ -1,4 +1,4 @@
-import { expect, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { expect, type Dialog, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { CanvasPage } from './canvas.js';
 import { InspectorPage } from './inspector.js';
 import { PalettePage } from './palette.js';
@@ -35,10 +35,24 @@ export class AppPage {
     await this.ready();
   }
 
-  /** Reloads the page, as a person pressing F5 would. */
-  async reload(): Promise<void> {
-    await this.page.reload();
+  /**
+   * Reloads the page, as a person pressing F5 would; when the browser asks whether to leave
+   * unsaved work, leaves (the recovery copy keeps it). Returns whether it asked.
+   */
+  async reload(): Promise<boolean> {
+    let asked = false;
+    const leave = (dialog: Dialog) => {
+      asked ||= dialog.type() === 'beforeunload';
+      void dialog.accept();
+    };
+    this.page.on('dialog', leave);
+    try {
+      await this.page.reload();
+    } finally {
+      this.page.off('dialog', leave);
+    }
     await this.ready();
+    return asked;
   }
 
   private async ready(): Promise<void> {
@@ -66,6 +80,16 @@ export class AppPage {
 
   dialog(title: string): Locator {
     return this.page.getByRole('dialog', { name: title });
+  }
+
+  /** A right-click menu on screen. */
+  menu(name: string): Locator {
+    return this.page.getByRole('menu', { name });
+  }
+
+  /** A side panel's resize handle and collapse button, by the panel's title. */
+  panelResizer(title: string): Locator {
+    return this.page.getByRole('separator', { name: `Resize ${title}` });
   }
 
   /** A message in the corner (refused connections, failures). */

@@ -77,6 +77,16 @@ export class CanvasPage {
     await this.page.mouse.up();
   }
 
+  /** Opens the right-click menu on a node by title, on an edge's shape label, or on the canvas. */
+  async contextMenu(target: Locator = this.root.locator('.react-flow__pane')): Promise<void> {
+    const box = await this.box(target);
+    // On the empty pane, a corner well away from any node; elsewhere the element's middle.
+    const onPane = await target.evaluate((e) => e.classList.contains('react-flow__pane'));
+    const x = onPane ? box.x + 12 : box.x + box.width / 2;
+    const y = onPane ? box.y + 12 : box.y + box.height / 2;
+    await this.page.mouse.click(x, y, { button: 'right' });
+  }
+
   /** Where each node sits in flow coordinates (independent of zoom and pan), by title. */
   async positions(): Promise<Record<string, string>> {
     const out: Record<string, string> = {};

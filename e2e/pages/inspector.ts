@@ -7,7 +7,7 @@ export class InspectorPage {
   readonly outputShape: Locator;
   readonly problems: Locator;
 
-  constructor(page: Page) {
+  constructor(private readonly page: Page) {
     this.root = page.getByRole('complementary', { name: 'Inspector' });
     this.title = this.root.getByRole('heading', { level: 2 });
     this.outputShape = this.root.getByTestId('inspector-shape');
@@ -19,9 +19,21 @@ export class InspectorPage {
     return this.root.getByLabel(name, { exact: true });
   }
 
-  /** Types a number into a parameter, as a person would: select what is there and type over it. */
-  async setNumber(name: string, value: number): Promise<void> {
+  /** Types a number into a parameter, as a person would: type over what is there, press Enter. */
+  async setNumber(name: string, value: number | string): Promise<void> {
     await this.field(name).fill(String(value));
+    await this.field(name).press('Enter');
+  }
+
+  /** The message shown under a parameter whose typed value was refused. */
+  error(name: string): Locator {
+    return (
+      this.root
+        .locator('.param-field')
+        // `has` is matched inside each field, so it starts from the page, not from the inspector.
+        .filter({ has: this.page.getByLabel(name, { exact: true }) })
+        .getByRole('alert')
+    );
   }
 
   async choose(name: string, option: string): Promise<void> {

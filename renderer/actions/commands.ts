@@ -3,7 +3,7 @@ import { editorStore } from '../store/editorStore.js';
 import { uiStore } from '../store/uiStore.js';
 import { copySelection, cutSelection, paste } from './clipboard.js';
 import { newProject, openProject, saveProject } from './files.js';
-import { flow } from './flow.js';
+import { FIT_VIEW, flow } from './flow.js';
 import { layoutModel } from './layout.js';
 
 const editor = () => editorStore.getState();
@@ -26,7 +26,7 @@ export const commands: Record<MenuCommand, () => void> = {
   selectAll: () => editor().selectAll(),
   zoomIn: () => void flow()?.zoomIn({ duration: 150 }),
   zoomOut: () => void flow()?.zoomOut({ duration: 150 }),
-  fitView: () => void flow()?.fitView({ padding: 0.15, duration: 200, minZoom: 0.4, maxZoom: 1.2 }),
+  fitView: () => void flow()?.fitView({ ...FIT_VIEW, duration: 200 }),
   togglePalette: () => ui().set({ palette: !ui().palette }),
   toggleInspector: () => ui().set({ inspector: !ui().inspector }),
   toggleTheme: () => {

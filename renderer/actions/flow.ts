@@ -1,6 +1,11 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { LayerFlowNode, ShapeFlowEdge } from '../hooks/useFlowElements.js';
 
+/** Low enough that fit view shows a thousand-layer model whole (semantic zoom keeps it legible). */
+export const MIN_ZOOM = 0.02;
+/** How every "fit view" frames the graph. */
+export const FIT_VIEW = { padding: 0.1, minZoom: MIN_ZOOM, maxZoom: 1.2 } as const;
+
 let instance: ReactFlowInstance<LayerFlowNode, ShapeFlowEdge> | null = null;
 
 /** The canvas registers its React Flow instance so commands (zoom, fit, layout) can reach it. */

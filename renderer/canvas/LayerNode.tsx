@@ -3,10 +3,12 @@ import { memo } from 'react';
 import { BLOCK_KIND } from '../../shared/graph/document.js';
 import { isLayerKind, layerDefinition } from '../../shared/layers/catalogue.js';
 import { formatShape } from '../../shared/layers/shape.js';
+import { isNumberedName } from '../document/names.js';
 import { portHandle } from '../document/ports.js';
 import type { LayerFlowNode } from '../hooks/useFlowElements.js';
 import { useEditor } from '../store/editorStore.js';
 import { nodeFacts } from './analysisFacts.js';
+import { nodeWidth } from '../layout/nodeSize.js';
 import { compactNumber, keyParams } from './nodeSummary.js';
 
 /** A layer on the canvas: name, key parameters, output shape, parameter count and problems. */
@@ -26,6 +28,8 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
   const errors = problems.filter((p) => p.severity === 'error').length;
   // A Block node's only parameter is its block's id, which the title already names.
   const params = node.kind === BLOCK_KIND ? [] : keyParams(info?.params ?? node.params);
+  // A fixed width (wider for many named ports) so layouts computed before measuring match.
+  const width = nodeWidth(ports);
   const count = info?.counts ? info.counts.trainable + info.counts.nonTrainable : undefined;
 
   return (
@@ -34,6 +38,7 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       data-testid="layer-node"
       data-kind={node.kind}
       aria-label={`${title} layer`}
+      style={{ width }}
     >
       {ports.map((name, port) => (
         <Handle
@@ -57,8 +62,10 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
       )}
       <div className="layer-node-header">
         <span className="family-dot" />
-        <span className="layer-node-title">{title}</span>
-        {node.name && node.name !== kindLabel && (
+        <span className="layer-node-title" title={title}>
+          {title}
+        </span>
+        {node.name && node.name !== kindLabel && !isNumberedName(node.name, kindLabel) && (
           <span className="layer-node-kind">{kindLabel}</span>
         )}
         {problems.length > 0 && (
@@ -73,7 +80,15 @@ function LayerNodeView({ id, data, selected }: NodeProps<LayerFlowNode>) {
           </span>
         )}
       </div>
-      {params.length > 0 && <div className="layer-node-params">{params.join(' · ')}</div>}
+      {params.length > 0 && (
+        <div className="layer-node-params">
+          {params.map((p) => (
+            <span key={p} title={p}>
+              {p}
+            </span>
+          ))}
+        </div>
+      )}
       <div className="layer-node-footer">
         <span className="layer-node-shape" data-testid="node-shape">
           {info?.shape ? formatShape(info.shape) : '—'}

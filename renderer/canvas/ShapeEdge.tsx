@@ -29,6 +29,7 @@ function ShapeEdgeView(props: EdgeProps<ShapeFlowEdge>) {
           className={`edge-label nodrag nopan${state}${selected ? ' selected' : ''}`}
           style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           data-testid="edge-shape"
+          data-edge-id={id}
           title={problems.map((p) => p.message).join('\n') || undefined}
         >
           {shape}

@@ -1,6 +1,7 @@
 import { reloadProject, saveProject } from '../actions/files.js';
 import { useUi } from '../store/uiStore.js';
 import { ExportDialog } from '../export/ExportDialog.js';
+import { TemplatesDialog } from '../start/TemplatesDialog.js';
 import { FilesDialog } from './FilesDialog.js';
 import { closeDialog, Modal } from './Modal.js';
 
@@ -13,6 +14,8 @@ export function Dialogs() {
       return <FilesDialog mode={dialog.mode} />;
     case 'export':
       return <ExportDialog />;
+    case 'templates':
+      return <TemplatesDialog />;
     case 'conflict':
       return (
         <Modal

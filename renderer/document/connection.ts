@@ -9,7 +9,12 @@ export interface ConnectionAttempt {
   targetHandle?: string | null;
 }
 
-export type ConnectionCheck = { ok: true; edge: GraphEdge } | { ok: false; reason: string };
+/**
+ * An edge that may be drawn; `replaces` is the edge now feeding the same input, which drawing
+ * this one takes out (as in node editors people know: a new wire into a used input wins).
+ */
+export type ConnectionCheck =
+  { ok: true; edge: GraphEdge; replaces?: GraphEdge } | { ok: false; reason: string };
 
 function reaches(graph: ModelGraph, from: string, to: string): boolean {
   const seen = new Set<string>();
@@ -47,10 +52,10 @@ export function checkConnection(
   }
   const portName = ports.names[port] ?? `input ${port + 1}`;
   const taken = graph.edges.find((e) => e.target === target.id && e.targetPort === port);
-  if (taken) {
+  if (taken?.source === source.id) {
     return {
       ok: false,
-      reason: `${nameOf(graph, target.id)}'s ${portName} is already connected to ${nameOf(graph, taken.source)}; delete that edge first.`,
+      reason: `${nameOf(graph, source.id)} already feeds ${nameOf(graph, target.id)}'s ${portName}.`,
     };
   }
   if (reaches(graph, target.id, source.id)) {
@@ -60,5 +65,6 @@ export function checkConnection(
     };
   }
   const id = freshId('edge', new Set(graph.edges.map((e) => e.id)));
-  return { ok: true, edge: { id, source: source.id, target: target.id, targetPort: port } };
+  const edge = { id, source: source.id, target: target.id, targetPort: port };
+  return taken ? { ok: true, edge, replaces: taken } : { ok: true, edge };
 }

@@ -8,9 +8,10 @@ export function addNode(
   kind: string,
   position: { x: number; y: number },
   params: Record<string, unknown> = {},
+  name?: string,
 ): { graph: ModelGraph; node: GraphNode } {
   const id = freshId(kind, new Set(graph.nodes.map((n) => n.id)));
-  const node: GraphNode = { id, kind, params, position };
+  const node: GraphNode = { id, kind, ...(name ? { name } : {}), params, position };
   return { graph: { ...graph, nodes: [...graph.nodes, node] }, node };
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { z } from 'zod';
-import { numberProblem, validateParam, type ParamField as Field } from '../forms/paramFields.js';
+import { validateParam, type ParamField as Field } from '../forms/paramFields.js';
 import { NumberBox } from './NumberBox.js';
 import { TupleInput } from './TupleInput.js';
 
@@ -33,9 +33,11 @@ export function ParamField({ schema, field, value, onCommit, idPrefix }: Props) 
         min={spec.min}
         max={spec.max}
         integer={spec.integer}
+        nullable={spec.nullable}
         invalid={!!error}
         describedBy={hintId}
-        onChange={(n) => attempt(n, numberProblem(n, spec))}
+        onChange={(n) => attempt(n)}
+        onProblem={setError}
       />
     );
   } else if (spec.type === 'boolean') {
@@ -70,7 +72,8 @@ export function ParamField({ schema, field, value, onCommit, idPrefix }: Props) 
         spec={spec}
         value={Array.isArray(value) ? value : []}
         invalid={!!error}
-        onChange={(v, early) => attempt(v, early)}
+        onChange={(v) => attempt(v)}
+        onProblem={setError}
       />
     );
   } else if (spec.type === 'multi') {

@@ -1,4 +1,4 @@
-import { numberProblem, type FieldSpec } from '../forms/paramFields.js';
+import type { FieldSpec } from '../forms/paramFields.js';
 import { NumberBox } from './NumberBox.js';
 
 type TupleSpec = Extract<FieldSpec, { type: 'tuple' }>;
@@ -8,18 +8,17 @@ interface Props {
   spec: TupleSpec;
   value: unknown[];
   invalid: boolean;
-  onChange(value: unknown[], problem?: string): void;
+  onChange(value: unknown[]): void;
+  /** Why a typed entry was refused; `undefined` once one is accepted. */
+  onProblem(problem: string | undefined): void;
 }
 
 /** Small boxes for a kernel size or an input shape; lists of varying length get add/remove. */
-export function TupleInput({ name, spec, value, invalid, onChange }: Props) {
+export function TupleInput({ name, spec, value, invalid, onChange, onProblem }: Props) {
   const { item } = spec;
   const variable = spec.minItems !== spec.maxItems;
-  const set = (index: number, next: unknown, problem?: string) =>
-    onChange(
-      value.map((v, i) => (i === index ? next : v)),
-      problem,
-    );
+  const set = (index: number, next: unknown) =>
+    onChange(value.map((v, i) => (i === index ? next : v)));
 
   return (
     <div className="tuple-input" role="group" aria-label={name}>
@@ -32,8 +31,10 @@ export function TupleInput({ name, spec, value, invalid, onChange }: Props) {
             min={item.min}
             max={item.max}
             integer={item.integer}
+            nullable={item.nullable}
             invalid={invalid}
-            onChange={(n) => set(i, n, numberProblem(n, item))}
+            onChange={(n) => set(i, n)}
+            onProblem={onProblem}
           />
         ) : (
           <input

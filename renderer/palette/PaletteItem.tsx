@@ -1,7 +1,6 @@
 import { memo, useCallback, type DragEvent } from 'react';
-import { viewportCentre } from '../actions/flow.js';
 import { DRAG_KIND } from '../canvas/Canvas.js';
-import { editorStore } from '../store/editorStore.js';
+import { addFromPalette } from './addFromPalette.js';
 
 interface Props {
   /** `layer:Conv2D` or `block:<id>`. */
@@ -20,12 +19,7 @@ function PaletteItemView({ item, label, docs, family }: Props) {
     },
     [item],
   );
-  const add = useCallback(() => {
-    const [type, value] = item.split(':', 2);
-    const store = editorStore.getState();
-    if (type === 'block') store.addNode('Block', viewportCentre(), { block: value });
-    else store.addNode(value, viewportCentre());
-  }, [item]);
+  const add = useCallback(() => addFromPalette(item), [item]);
   const descriptionId = `palette-docs-${item.replace(/[^A-Za-z0-9-]/g, '-')}`;
 
   return (
@@ -39,7 +33,7 @@ function PaletteItemView({ item, label, docs, family }: Props) {
         onKeyDown={(e) => e.key === 'Enter' && add()}
         aria-label={label}
         aria-describedby={descriptionId}
-        title={`${docs}\nDrag onto the canvas or double-click to add.`}
+        title={`${docs}\nDrag onto the canvas or a connection; double-click or Enter adds it after the selected layer.`}
       >
         <span className="family-dot" />
         <span className="palette-item-label">{label}</span>

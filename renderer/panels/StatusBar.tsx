@@ -9,6 +9,8 @@ export function StatusBar() {
   const dirty = useEditor(isDirty);
   const path = useEditor((s) => s.path);
   const problems = useUi((s) => s.problems);
+  const summary = useUi((s) => s.summary);
+  const busy = useUi((s) => s.busy);
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const total = totals.trainable + totals.nonTrainable;
@@ -37,7 +39,21 @@ export function StatusBar() {
       >
         {errors} error{errors === 1 ? '' : 's'}, {warnings} warning{warnings === 1 ? '' : 's'}
       </button>
+      <button
+        type="button"
+        className="status-summary"
+        aria-pressed={summary}
+        onClick={() => uiStore.getState().set({ summary: !summary })}
+      >
+        Summary
+      </button>
       <span className="status-spacer" />
+      {busy && (
+        <span className="status-busy" data-testid="busy" aria-live="polite">
+          <span className="spinner" aria-hidden="true" />
+          {busy}
+        </span>
+      )}
       <span className="status-file" data-testid="save-state">
         {path ?? 'Not saved yet'}
         {dirty ? ' — edited' : ''}

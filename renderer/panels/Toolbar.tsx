@@ -1,7 +1,7 @@
 import type { MenuCommand } from '../../shared/api/contract.js';
 import { runCommand } from '../actions/commands.js';
 import { isDirty, useEditor } from '../store/editorStore.js';
-import { useUi } from '../store/uiStore.js';
+import { uiStore, useUi } from '../store/uiStore.js';
 
 const mod = /Mac|iPhone|iPad/.test(globalThis.navigator?.platform ?? '') ? '⌘' : 'Ctrl+';
 
@@ -29,9 +29,16 @@ function ToolButton({
   );
 }
 
+/** `models/digits.strata` → `digits`. */
+export function fileStem(path: string): string {
+  const file = path.split(/[\\/]/).pop() ?? path;
+  return file.replace(/\.strata$/i, '');
+}
+
 /** File, edit and view commands, with the undo step labels in the tooltips. */
 export function Toolbar() {
-  const name = useEditor((s) => s.doc.name);
+  // Once saved, the document is called by its file, as the window title is (Save as renames it).
+  const name = useEditor((s) => (s.path ? fileStem(s.path) : s.doc.name));
   const dirty = useEditor(isDirty);
   const undoLabel = useEditor((s) => s.history.past.at(-1)?.label);
   const redoLabel = useEditor((s) => s.history.future.at(-1)?.label);
@@ -50,6 +57,13 @@ export function Toolbar() {
       </span>
       <span className="toolbar-group">
         <ToolButton command="new" label="New" keys={`${mod}N`} />
+        <button
+          type="button"
+          className="tool-button"
+          onClick={() => uiStore.getState().set({ dialog: { type: 'templates' } })}
+        >
+          New from template…
+        </button>
         <ToolButton command="open" label="Open" keys={`${mod}O`} />
         <ToolButton command="save" label="Save" keys={`${mod}S`} />
         <ToolButton command="saveAs" label="Save as" keys={`${mod}Shift+S`} />

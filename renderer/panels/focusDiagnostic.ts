@@ -15,7 +15,18 @@ export function focusDiagnostic(diagnostic: Diagnostic) {
       : model.edges.find((e) => e.id === target.edgeId)?.target;
   if (target.type === 'node') state.select([target.nodeId]);
   else state.select([], [target.edgeId]);
-  const node = nodeId ? flow()?.getInternalNode(nodeId) : undefined;
+  if (nodeId) centreOn(nodeId);
+}
+
+/** Selects a node and brings it to the middle of the view. */
+export function focusNode(nodeId: string) {
+  editorStore.getState().select([nodeId]);
+  // The model may have just been switched to: wait for React Flow to have the node.
+  requestAnimationFrame(() => centreOn(nodeId));
+}
+
+function centreOn(nodeId: string) {
+  const node = flow()?.getInternalNode(nodeId);
   if (node) {
     const { width = 200, height = 80 } = node.measured;
     const { x, y } = node.internals.positionAbsolute;

@@ -21,10 +21,13 @@ export function RecoveryList() {
   };
   const restore = (entry: Recovered) => {
     // A recovered document is unsaved work: it opens dirty, and its old autosave is dropped
-    // once this window writes its own.
-    editorStore
-      .getState()
-      .showEditor(readProject(entry.document), { path: entry.path, stamp: null, clean: false });
+    // once this window writes its own. It keeps the stamp its work started from, so saving
+    // warns only when the file really changed since.
+    editorStore.getState().showEditor(readProject(entry.document), {
+      path: entry.path,
+      stamp: entry.stamp,
+      clean: false,
+    });
     void api()['recovery.discard']({ key: entry.key });
   };
 

@@ -1,23 +1,15 @@
 import { useEffect, useState } from 'react';
-import type { ResponseOf } from '../../shared/api/contract.js';
 import { api } from '../api/index.js';
 import { newProject, openProject, openTemplate } from '../actions/files.js';
 import { RecoveryList } from './RecoveryList.js';
-
-type Templates = ResponseOf<'renderer:templates.list'>;
+import { TemplateGrid } from './TemplateGrid.js';
 
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 
 /** The first screen: start blank, from a template, from a recent file, or recover lost work. */
 export function StartPage() {
-  const [templates, setTemplates] = useState<Templates | null>(null);
   const [recent, setRecent] = useState<string[]>([]);
-  const [error, setError] = useState<string>();
   useEffect(() => {
-    const listing = api()['templates.list']({});
-    listing.then(setTemplates, (e: Error) =>
-      setError(`Templates could not be listed: ${e.message}`),
-    );
     const recentFiles = api()['project.recent']({});
     recentFiles.then(setRecent, () => setRecent([]));
   }, []);
@@ -39,23 +31,7 @@ export function StartPage() {
       <RecoveryList />
       <section aria-labelledby="templates-heading">
         <h2 id="templates-heading">Templates</h2>
-        {error && <p className="param-error">{error}</p>}
-        {templates === null && !error && <p className="empty-note">Loading templates…</p>}
-        <ul className="template-grid">
-          {templates?.map((t) => (
-            <li key={t.name}>
-              <button
-                type="button"
-                className="template-card"
-                onClick={() => openTemplate(t.name)}
-                aria-label={t.title}
-              >
-                <span className="template-title">{t.title}</span>
-                <span className="template-description">{t.description}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <TemplateGrid onChoose={openTemplate} />
       </section>
       <section aria-labelledby="recent-heading">
         <h2 id="recent-heading">Recent files</h2>

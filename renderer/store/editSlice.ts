@@ -10,6 +10,8 @@ import {
   setParam,
 } from '../document/graphEdits.js';
 import { freshId } from '../document/ids.js';
+import { numberedName } from '../document/names.js';
+import { insertAfter, placeBelow, spliceIntoEdge } from '../document/splice.js';
 import { emptyModel } from '../document/project.js';
 import { activeModel } from './documentSlice.js';
 import type { EditorState, EditSlice } from './types.js';
@@ -23,15 +25,46 @@ function nodeLabel(state: EditorState, id: string): string {
 
 const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
+/** What the user calls a kind: the catalogue's label, a block's name, else the kind itself. */
+function kindLabel(state: EditorState, kind: string, params?: Record<string, unknown>): string {
+  if (kind === 'Block') return state.doc.blocks.find((b) => b.id === params?.block)?.name ?? kind;
+  return isLayerKind(kind) ? layerDefinition(kind).label : kind;
+}
+
+/** The size to assume for a node React Flow has not measured yet. */
+const NEW_NODE = { width: 200, height: 90 };
+
 /** The user's edits of the active model, each one labelled undo step. */
 export const createEditSlice: StateCreator<EditorState, [], [], EditSlice> = (set, get) => ({
-  addNode(kind, position, params) {
-    const model = activeModel(get().doc, get().activeModelId);
-    const { graph, node } = addNode(model, kind, position, params);
-    const label = isLayerKind(kind) ? layerDefinition(kind).label : kind;
-    get().editModel(`Add ${label}`, () => graph);
+  addNode(kind, position, params, where) {
+    const state = get();
+    const model = activeModel(state.doc, state.activeModelId);
+    const label = kindLabel(state, kind, params);
+    const { graph, node } = addNode(model, kind, position, params, numberedName(model, label));
+    let next = graph;
+    let step = `Add ${label}`;
+    if (where?.onEdge) {
+      const spliced = spliceIntoEdge(graph, node.id, where.onEdge);
+      if (spliced) {
+        next = spliced;
+        step = `Insert ${label}`;
+      }
+    } else if (where?.after && graph.nodes.some((n) => n.id === where.after)) {
+      next = insertAfter(graph, where.after, node.id, where.shift);
+      step = `Add ${label} after ${nodeLabel(state, where.after)}`;
+    }
+    get().editModel(step, () => next);
     set({ selection: { nodes: [node.id], edges: [] } });
     return node;
+  },
+
+  addAfter(kind, afterId, params) {
+    const state = get();
+    const model = activeModel(state.doc, state.activeModelId);
+    const after = model.nodes.find((n) => n.id === afterId);
+    if (!after) return undefined;
+    const { position, shift } = placeBelow(after, state.measured[afterId] ?? NEW_NODE);
+    return get().addNode(kind, position, params, { after: afterId, shift });
   },
 
   connect(attempt) {
@@ -39,9 +72,17 @@ export const createEditSlice: StateCreator<EditorState, [], [], EditSlice> = (se
     const model = activeModel(state.doc, state.activeModelId);
     const check = checkConnection(model, state.doc.blocks, attempt);
     if (check.ok) {
-      const { edge } = check;
-      const label = `Connect ${nodeLabel(state, edge.source)} to ${nodeLabel(state, edge.target)}`;
-      state.editModel(label, (graph) => ({ ...graph, edges: [...graph.edges, edge] }));
+      const { edge, replaces } = check;
+      const source = nodeLabel(state, edge.source);
+      const target = nodeLabel(state, edge.target);
+      // Replacing a used input is one step: undo brings the old edge back with the new one gone.
+      const label = replaces
+        ? `Replace ${target}'s input by ${source}`
+        : `Connect ${source} to ${target}`;
+      state.editModel(label, (graph) => ({
+        ...graph,
+        edges: [...graph.edges.filter((e) => e.id !== replaces?.id), edge],
+      }));
     }
     return check;
   },

@@ -75,16 +75,54 @@ describe('editor store', () => {
     expect(store.getState().analysis.nodes.get(ids[1])?.shape).toEqual([28 * 28 * 1]);
   });
 
-  it('refuses a second edge into a taken port, and says so', () => {
-    const { store, ids } = editorWith('Input', 'Input', 'Dense');
+  it('replaces the edge into a used input as one undoable step', () => {
+    const { store, ids, model } = editorWith('Input', 'Input', 'Dense');
     store.getState().connect({ source: ids[0], target: ids[2], targetHandle: 'in-0' });
     const result = store
       .getState()
       .connect({ source: ids[1], target: ids[2], targetHandle: 'in-0' });
-    expect(result).toMatchObject({
-      ok: false,
-      reason: expect.stringContaining('already connected'),
-    });
+    expect(result.ok).toBe(true);
+    expect(model().edges.map((e) => e.source)).toEqual([ids[1]]);
+    expect(labels(store).at(-1)).toBe("Replace Dense 1's input by Input 2");
+    store.getState().undo();
+    expect(model().edges.map((e) => e.source)).toEqual([ids[0]]);
+  });
+
+  it('refuses drawing an edge that is already there', () => {
+    const { store, ids } = editorWith('Input', 'Dense');
+    store.getState().connect({ source: ids[0], target: ids[1], targetHandle: 'in-0' });
+    const again = store
+      .getState()
+      .connect({ source: ids[0], target: ids[1], targetHandle: 'in-0' });
+    expect(again).toMatchObject({ ok: false, reason: expect.stringContaining('already feeds') });
+  });
+
+  it('numbers default names per kind', () => {
+    const { model } = editorWith('Dense', 'Dropout', 'Dense');
+    expect(model().nodes.map((n) => n.name)).toEqual(['Dense 1', 'Dropout 1', 'Dense 2']);
+  });
+
+  it('splices a layer dropped on an edge into it, as one step', () => {
+    const { store, ids, model } = editorWith('Input', 'Dense');
+    store.getState().connect({ source: ids[0], target: ids[1] });
+    const edge = model().edges[0].id;
+    const drop = store.getState().addNode('Dropout', { x: 0, y: 50 }, {}, { onEdge: edge });
+    const wires = model().edges.map((e) => `${e.source}>${e.target}`);
+    expect(wires.sort()).toEqual([`${ids[0]}>${drop.id}`, `${drop.id}>${ids[1]}`].sort());
+    expect(labels(store).at(-1)).toBe('Insert Dropout');
+    store.getState().undo();
+    expect(model().nodes).toHaveLength(2);
+    expect(model().edges.map((e) => e.id)).toEqual([edge]);
+  });
+
+  it('adds a layer after the selected one, fed by it and feeding its consumers', () => {
+    const { store, ids, model } = editorWith('Input', 'Dense');
+    store.getState().connect({ source: ids[0], target: ids[1] });
+    const added = store.getState().addAfter('Dropout', ids[0])!;
+    const wires = model().edges.map((e) => `${e.source}>${e.target}`);
+    expect(wires.sort()).toEqual([`${ids[0]}>${added.id}`, `${added.id}>${ids[1]}`].sort());
+    expect(store.getState().selection.nodes).toEqual([added.id]);
+    expect(labels(store).at(-1)).toBe('Add Dropout after Input 1');
   });
 
   it('refuses an edge that would close a loop', () => {
@@ -103,7 +141,7 @@ describe('editor store', () => {
     store.getState().deleteSelection();
     expect(model().nodes.map((n) => n.id)).toEqual([ids[1]]);
     expect(model().edges).toEqual([]);
-    expect(labels(store).at(-1)).toBe('Delete Input');
+    expect(labels(store).at(-1)).toBe('Delete Input 1');
   });
 
   it('pastes copied layers with fresh ids and their edge between them', () => {

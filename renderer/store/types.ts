@@ -45,11 +45,18 @@ export interface ViewSlice {
 
 /** The edits the canvas, palette and inspector make. */
 export interface EditSlice {
+  /**
+   * Adds a layer named like Keras (`Dense 2`); `onEdge` splices it into that edge, `after` feeds
+   * it from that node and hands it that node's consumers. One undo step either way.
+   */
   addNode(
     kind: string,
     position: { x: number; y: number },
     params?: Record<string, unknown>,
+    where?: { onEdge?: string; after?: string; shift?: number },
   ): GraphNode;
+  /** Adds a layer below `afterId`, fed by it (the palette's "add after the selected layer"). */
+  addAfter(kind: string, afterId: string, params?: Record<string, unknown>): GraphNode | undefined;
   connect(attempt: ConnectionAttempt): ConnectionCheck;
   deleteSelection(): void;
   duplicateSelection(): void;

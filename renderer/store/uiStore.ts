@@ -8,6 +8,7 @@ export type Dialog =
   | { type: 'conflict'; path: string }
   | { type: 'changedOnDisk'; path: string }
   | { type: 'export' }
+  | { type: 'templates' }
   | { type: 'confirm'; title: string; message: string; confirm: string; onConfirm: () => void };
 
 /** A short message in the corner: a refused connection, a failed save. */
@@ -23,6 +24,10 @@ export interface UiState {
   palette: boolean;
   inspector: boolean;
   problems: boolean;
+  /** The Keras-like layer table under the canvas. */
+  summary: boolean;
+  /** Long work under way (a layout), said in the status bar; `null` when idle. */
+  busy: string | null;
   info: ResponseOf<'renderer:app.info'> | null;
   dialog: Dialog | null;
   toasts: Toast[];
@@ -44,6 +49,8 @@ export const uiStore = createStore<UiState>()((set, get) => ({
   palette: true,
   inspector: true,
   problems: false,
+  summary: false,
+  busy: null,
   info: null,
   dialog: null,
   toasts: [],

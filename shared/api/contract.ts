@@ -140,6 +140,8 @@ export const requests = {
     request: z.object({
       key: z.string().min(1),
       path: z.string().nullable(),
+      /** The stamp of `path` the unsaved work started from: a recovered copy saves against it. */
+      stamp: fileStamp.nullable().default(null),
       document: projectDocument,
     }),
     response: z.object({}),
@@ -150,6 +152,7 @@ export const requests = {
       z.object({
         key: z.string(),
         path: z.string().nullable(),
+        stamp: fileStamp.nullable(),
         saved: z.number(),
         document: projectDocument,
       }),

@@ -93,6 +93,17 @@ describe('a session', () => {
     });
   });
 
+  it('keeps the file stamp a recovery copy started from, so it saves without a false conflict', async () => {
+    await session.handle('renderer:recovery.write', {
+      key: 'w3',
+      path: 'p.strata',
+      stamp: 'sha256:abc',
+      document: { c: 3 },
+    });
+    const listed = await session.handle('renderer:recovery.list', {});
+    expect(listed).toMatchObject({ ok: true, result: [{ key: 'w3', stamp: 'sha256:abc' }] });
+  });
+
   it('passes the window state to the shell', async () => {
     const seen: WindowState[] = [];
     const shell = createSession({ ...env.host, onWindowState: (state) => seen.push(state) });

@@ -9,6 +9,8 @@ export interface RecoveryEntry {
   key: string;
   /** The project's file, or null when it was never saved. */
   path: string | null;
+  /** The stamp of `path` the unsaved work started from (null when unknown or never saved). */
+  stamp: string | null;
   /** When it was written, in milliseconds since the epoch. */
   saved: number;
   document: Record<string, unknown>;
@@ -62,7 +64,8 @@ export class RecoveryStore {
         typeof data.saved === 'number' &&
         typeof data.document === 'object' &&
         data.document !== null;
-      return valid ? (data as RecoveryEntry) : null;
+      // Entries written before stamps were kept read as "stamp unknown".
+      return valid ? { ...(data as RecoveryEntry), stamp: data.stamp ?? null } : null;
     } catch {
       return null;
     }
