@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { fusedCall } from '../recurrent/fused-layers.js';
 import type { LayerArgs } from './inputs.js';
 
 type CellActivation = 'tanh' | 'relu' | 'sigmoid' | 'linear';
@@ -26,9 +27,10 @@ export class KerasGRUCell extends tf.layers.Layer {
   /** Read and cleared by tfjs' GRU machinery; this cell has no dropout. */
   dropoutMask!: tf.Tensor | tf.Tensor[];
   recurrentDropoutMask!: tf.Tensor | tf.Tensor[];
-  private kernel?: tf.LayerVariable;
-  private recurrentKernel?: tf.LayerVariable;
-  private bias?: tf.LayerVariable;
+  /** Read by the fused sequence path too (recurrent/fused-layers.ts). */
+  kernel?: tf.LayerVariable;
+  recurrentKernel?: tf.LayerVariable;
+  bias?: tf.LayerVariable;
 
   constructor(args: KerasGRUCellArgs) {
     super(args);
@@ -87,6 +89,11 @@ export class KerasGRU extends tf.RNN {
     const { units, activation, name, ...rest } = args;
     const cell = new KerasGRUCell({ units, activation, name: name && `${name}_cell` });
     super({ ...rest, name, cell });
+  }
+
+  /** The whole sequence through the fused kernels where they apply, else step by step. */
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Parameters<tf.RNN['call']>[1]) {
+    return fusedCall(this, 'gru', inputs, kwargs) ?? super.call(inputs, kwargs);
   }
 
   /** tfjs' RNN looks for a serialised cell; this layer rebuilds its own from the flat config. */

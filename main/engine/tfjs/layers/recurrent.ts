@@ -3,6 +3,7 @@ import type { RecurrentKind } from '../../../../shared/layers/recurrent.js';
 import { tfjsActivation } from '../activation.js';
 import { chain, type BuilderTable } from '../builder.js';
 import { KerasGRU } from '../custom/gru.js';
+import { FusedLSTM, FusedSimpleRNN } from '../recurrent/fused-layers.js';
 
 interface RecurrentOptions {
   units: number;
@@ -22,9 +23,9 @@ function recurrentLayer(
 ): tf.RNN {
   switch (kind) {
     case 'SimpleRNN':
-      return tf.layers.simpleRNN(o);
+      return new FusedSimpleRNN(o);
     case 'LSTM':
-      return tf.layers.lstm({ ...o, recurrentActivation: 'sigmoid' });
+      return new FusedLSTM({ ...o, recurrentActivation: 'sigmoid' });
     case 'GRU':
       // tfjs' own GRU is the reset-before variant; Keras' default needs the custom cell.
       return resetAfter ? new KerasGRU(o) : tf.layers.gru({ ...o, recurrentActivation: 'sigmoid' });
