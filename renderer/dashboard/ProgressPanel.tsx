@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { describeResume } from '../../shared/training/resume-text.js';
 import { progressOf, type RunView } from './runState.js';
 import { formatDuration } from './timeLeft.js';
 
@@ -52,6 +53,41 @@ export function ProgressPanel({ run }: { run: RunView }) {
       >
         <div className="progress-fill" style={{ width: `${percent}%` }} />
       </div>
+      {run.started?.resumedFrom && <ResumeNote from={run.started.resumedFrom} />}
+      {run.test && <TestFigures test={run.test} />}
     </section>
+  );
+}
+
+/** The test set's figures once the run ended: what the model does on examples it never saw. */
+function TestFigures({ test }: { test: NonNullable<RunView['test']> }) {
+  const figures = Object.entries(test.metrics).map(
+    ([name, value]) => `${name} ${value.toFixed(4)}`,
+  );
+  return (
+    <div className="progress-line" data-testid="test-metrics">
+      <strong>Test set</strong>
+      <span>{test.examples.toLocaleString('en-US')} examples</span>
+      {figures.map((f) => (
+        <span key={f}>test {f}</span>
+      ))}
+    </div>
+  );
+}
+
+type ResumedFrom = NonNullable<NonNullable<RunView['started']>['resumedFrom']>;
+
+/** Where a resumed run continued from, and any newer checkpoint it could not use, and why. */
+function ResumeNote({ from }: { from: ResumedFrom }) {
+  const { resumed, skipped } = describeResume(from);
+  return (
+    <div className="resume-note" data-testid="resume-note">
+      <span className="muted">{resumed[0].toUpperCase() + resumed.slice(1)}</span>
+      {skipped.map((line) => (
+        <span key={line} role="status" className="run-warning">
+          {line[0].toUpperCase() + line.slice(1)}
+        </span>
+      ))}
+    </div>
   );
 }

@@ -42,7 +42,7 @@ export function RunControls() {
       {resumable && (
         <button
           type="button"
-          title={`Continue from the checkpoint after epoch ${run.checkpoints.at(-1)!.epoch}`}
+          title={`Continue from the last checkpoint (epoch ${run.checkpoints.at(-1)!.epoch}, step ${run.checkpoints.at(-1)!.step})`}
           onClick={() => void startRun(run.runId)}
         >
           Resume from checkpoint

@@ -35,7 +35,19 @@ export const trainingEventSchema = z.discriminatedUnion('type', [
     epochs: z.number(),
     stepsPerEpoch: z.number(),
     /** Set when the run continues from a checkpoint. */
-    resumedFrom: z.object({ epoch: z.number(), step: z.number() }).optional(),
+    resumedFrom: z
+      .object({
+        /** Epochs completed. */
+        epoch: z.number(),
+        step: z.number(),
+        /** Batches of the next epoch already trained, when the run was stopped inside it. */
+        batch: z.number().optional(),
+        /** The checkpoint folder it continues from. */
+        checkpoint: z.string().optional(),
+        /** Newer checkpoints that could not be used, and why. */
+        skipped: z.array(z.object({ checkpoint: z.string(), reason: z.string() })).optional(),
+      })
+      .optional(),
   }),
   z.object({
     type: z.literal('batch'),

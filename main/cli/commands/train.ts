@@ -1,8 +1,10 @@
-import { join } from 'node:path';
 import type { TrainingEvent } from '../../../shared/api/training-events.js';
+import { describeResume, type ResumedFrom } from '../../../shared/training/resume-text.js';
 import { trainingSettingsSchema } from '../../../shared/training/settings.js';
 import { startTraining, type TrainingHandle } from '../../engine/trainer/session.js';
-import { createRun, RunRecorder, runsFolder } from '../../services/runs/runs.js';
+import { createRun, RunRecorder } from '../../services/runs/runs.js';
+import { trainingProblems } from '../../services/training/preflight.js';
+import { resumableRun } from '../../services/training/resumable.js';
 import { EXIT, type CliIo } from '../io.js';
 import { openProject } from '../open.js';
 
@@ -43,15 +45,32 @@ export async function trainCommand(
   }
   const settings = parsed.data;
   const dataset = options.dataset ?? project.recipe.dataset;
-  const run = options.resume
-    ? { runId: options.resume, dir: join(runsFolder(file), options.resume) }
-    : await createRun(file, {
-        dataset,
-        declared: project.datasets?.find((d) => d.id === dataset),
-        settings,
-        backend: options.backend,
-      });
-  const recorder = new RunRecorder(run.dir);
+  // Refused before a run folder is made, so a failed start leaves nothing behind.
+  const problems = trainingProblems(project, dataset);
+  if (problems.length > 0) {
+    io.err(`strata: cannot train ${file} on "${dataset}":`);
+    for (const problem of problems) io.err(`  ${problem}`);
+    return EXIT.failed;
+  }
+  let run: { runId: string; dir: string };
+  if (options.resume !== undefined) {
+    // Checked before anything is written, so a refused resume leaves the run as it was.
+    const resumable = await resumableRun(file, options.resume);
+    if (!resumable.ok) {
+      io.err(`strata: ${resumable.error.message}`);
+      return EXIT.failed;
+    }
+    run = resumable.result;
+  } else {
+    run = await createRun(file, {
+      dataset,
+      declared: project.datasets?.find((d) => d.id === dataset),
+      settings,
+      backend: options.backend,
+    });
+  }
+  const resumed = options.resume !== undefined;
+  const recorder = new RunRecorder(run.dir, { fresh: !resumed, resumed });
   const progress = new ProgressPrinter(io, options.progress ?? false);
 
   const handle = startTraining(
@@ -63,7 +82,7 @@ export async function trainCommand(
       backend: options.backend,
       runDir: run.dir,
       projectFile: file,
-      resume: options.resume !== undefined,
+      resume: resumed,
       batchesPerEpoch: options.batchesPerEpoch,
     },
     (event) => {
@@ -73,8 +92,10 @@ export async function trainCommand(
   );
   onStart(handle);
   const outcome = await handle.done;
-  await recorder.flush();
-  io.out(`run ${run.runId} ${outcome}: ${run.dir}`);
+  const kept = await recorder.settle();
+  if (kept === 'kept') io.out(`run ${run.runId} ${outcome}: ${run.dir}`);
+  else if (kept === 'unchanged') io.err(`run ${run.runId} was left as it was`);
+  else io.err('nothing was kept: the run failed before it started');
   return outcome === 'failed' ? EXIT.failed : EXIT.ok;
 }
 
@@ -86,7 +107,8 @@ const figures = (prefix: string, values: Record<string, number>) =>
 class ProgressPrinter {
   private epochs = 0;
   private stepsPerEpoch = 0;
-  private firstStep = 0;
+  /** The step the current epoch began at, when the run started (or resumed). */
+  private epochStartStep = 0;
 
   constructor(
     private readonly io: CliIo,
@@ -99,13 +121,13 @@ class ProgressPrinter {
       case 'started':
         this.epochs = event.epochs;
         this.stepsPerEpoch = event.stepsPerEpoch;
-        this.firstStep = event.resumedFrom?.step ?? 0;
+        this.epochStartStep = (event.resumedFrom?.step ?? 0) - (event.resumedFrom?.batch ?? 0);
         io.out(
           `training on ${event.backend} (${event.backendReason}); ` +
             `${event.params.trainable.toLocaleString('en-US')} trainable parameters; ` +
             `${event.dataset.train} train / ${event.dataset.validation} validation examples`,
         );
-        if (event.resumedFrom) io.out(`resuming after epoch ${event.resumedFrom.epoch}`);
+        if (event.resumedFrom) this.resumed(event.resumedFrom);
         break;
       case 'batch':
         if (this.live) process.stderr.write(`\r${this.bar(event)}`);
@@ -134,8 +156,15 @@ class ProgressPrinter {
     }
   }
 
+  /** Where the run continues from, and each newer checkpoint that had to be passed over. */
+  private resumed(from: ResumedFrom): void {
+    const { resumed, skipped } = describeResume(from);
+    for (const line of skipped) this.io.err(`warning: ${line}`);
+    this.io.out(resumed);
+  }
+
   private bar(event: Extract<TrainingEvent, { type: 'batch' }>): string {
-    const inEpoch = ((event.step - this.firstStep - 1) % Math.max(1, this.stepsPerEpoch)) + 1;
+    const inEpoch = ((event.step - this.epochStartStep - 1) % Math.max(1, this.stepsPerEpoch)) + 1;
     const width = 24;
     const filled = Math.round((inEpoch / Math.max(1, this.stepsPerEpoch)) * width);
     const bar = `${'='.repeat(filled)}${' '.repeat(width - filled)}`;

@@ -1,8 +1,9 @@
-import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { cannotResume, checkpointFolders, latestIntactCheckpoint } from './checkpoint-files.js';
 import { restoreLatestCheckpoint, saveCheckpoint, type CheckpointState } from './checkpoints.js';
 
 beforeAll(async () => {
@@ -54,7 +55,7 @@ describe('checkpoints', () => {
       models: { main: fresh },
       optimizers: { main: freshOptimizer },
     });
-    expect(restored?.state).toEqual(state(1));
+    expect(restored.restored?.state).toEqual(state(1));
     expect(weightsOf(fresh)).toEqual(saved);
     const restoredOptimizer = await freshOptimizer.getWeights();
     expect(restoredOptimizer.map((w) => Array.from(w.tensor.dataSync()))).toEqual(savedOptimizer);
@@ -75,8 +76,11 @@ describe('checkpoints', () => {
       models: { main: fresh },
       optimizers: {},
     });
-    expect(restored?.state.epoch).toBe(1);
-    expect(restored?.skipped[0]).toMatch(/epoch-00002: model-main\.bin is corrupt/);
+    expect(restored.restored?.state.epoch).toBe(1);
+    expect(restored.restored?.checkpoint).toBe('epoch-00001');
+    expect(restored.skipped).toEqual([
+      { checkpoint: 'epoch-00002', reason: 'model-main.bin is corrupt (checksum mismatch)' },
+    ]);
     expect(weightsOf(fresh)).toEqual(atEpochOne);
   });
 
@@ -89,7 +93,13 @@ describe('checkpoints', () => {
       models: { main: other },
       optimizers: {},
     });
-    expect(restored).toBeUndefined();
+    expect(restored.restored).toBeUndefined();
+    expect(restored.skipped).toEqual([
+      {
+        checkpoint: 'epoch-00001',
+        reason: expect.stringMatching(/has another shape than the model's/),
+      },
+    ]);
     expect(weightsOf(other)).toEqual(before);
   });
 
@@ -102,10 +112,55 @@ describe('checkpoints', () => {
     const before = tf.memory().numTensors;
     await saveCheckpoint(dir, trainables, state(2));
     const fresh = { models: { main: tinyModel() }, optimizers: { main: tf.train.adam(0.1) } };
-    expect(await restoreLatestCheckpoint(dir, fresh)).toBeDefined();
+    expect((await restoreLatestCheckpoint(dir, fresh)).restored).toBeDefined();
     fresh.models.main.dispose();
     fresh.optimizers.main.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('refuse no-checkpoint and every-checkpoint-broken alike, saying why for each', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'strata-ckpt-'));
+    const trainables = { models: { main: tinyModel() }, optimizers: {} };
+    expect(await latestIntactCheckpoint(join(dir, 'none-yet'))).toEqual({ skipped: [] });
+    const first = await saveCheckpoint(dir, trainables, state(1));
+    const second = await saveCheckpoint(dir, trainables, state(2));
+    await writeFile(join(first, 'manifest.json'), '{ not json');
+    await rm(join(second, 'model-main.bin'));
+    const found = await latestIntactCheckpoint(dir);
+    expect(found).toEqual({
+      skipped: [
+        { checkpoint: 'epoch-00002', reason: 'model-main.bin is missing' },
+        { checkpoint: 'epoch-00001', reason: 'its manifest.json is not valid JSON' },
+      ],
+    });
+    expect(cannotResume(found.skipped, 'run "r1"')).toBe(
+      'Cannot resume run "r1": none of its checkpoints can be used (epoch-00002: model-main.bin is missing; epoch-00001: its manifest.json is not valid JSON). They were kept as they are; start a new run instead.',
+    );
+    const restored = await restoreLatestCheckpoint(dir, trainables);
+    expect(restored.restored).toBeUndefined();
+    expect((await readdir(dir)).sort()).toEqual(['epoch-00001', 'epoch-00002']);
+  });
+
+  it('name a checkpoint taken inside an epoch by its batch, and order it between epochs', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'strata-ckpt-'));
+    const trainables = { models: { main: tinyModel() }, optimizers: {} };
+    await saveCheckpoint(dir, trainables, state(1));
+    const stopped = { ...state(1), step: 17, partial: { batches: 7, sums: { loss: 3.5 } } };
+    expect(await saveCheckpoint(dir, trainables, stopped)).toBe(
+      join(dir, 'epoch-00002-batch-00007'),
+    );
+    expect(await checkpointFolders(dir)).toEqual(['epoch-00001', 'epoch-00002-batch-00007']);
+    const restored = await restoreLatestCheckpoint(dir, {
+      models: { main: tinyModel() },
+      optimizers: {},
+    });
+    expect(restored.restored?.state).toEqual(stopped);
+    await saveCheckpoint(dir, trainables, state(2));
+    expect(await checkpointFolders(dir)).toEqual([
+      'epoch-00001',
+      'epoch-00002-batch-00007',
+      'epoch-00002',
+    ]);
   });
 
   it('keep only the newest three and leave no temporary folders', async () => {

@@ -1,17 +1,19 @@
-import { createHash } from 'node:crypto';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { writeFileAtomic } from '../../services/storage/atomic-file.js';
 import { writeFolderAtomic } from '../../services/storage/atomic-folder.js';
+import {
+  checkpointFolderName,
+  checkpointFolders,
+  readCheckpointFiles,
+  sha256,
+  type CheckpointManifest,
+  type CheckpointState,
+  type SkippedCheckpoint,
+} from './checkpoint-files.js';
 
-/** Where a run stands when a checkpoint is taken. */
-export interface CheckpointState {
-  epoch: number;
-  step: number;
-  bestValidationLoss: number | null;
-  epochsWithoutImprovement: number;
-}
+export type { CheckpointState, SkippedCheckpoint } from './checkpoint-files.js';
 
 /** The trainable things a checkpoint holds, by name (a GAN has two models and two optimizers). */
 export interface Trainables {
@@ -21,24 +23,25 @@ export interface Trainables {
 
 type NamedTensor = { name: string; tensor: tf.Tensor };
 
-interface Manifest {
-  state: CheckpointState;
-  files: Record<string, { sha256: string; specs: tf.io.WeightsManifestEntry[] }>;
+/** What a resume found: the checkpoint restored, if any, and the newer ones it could not use. */
+export interface RestoreResult {
+  restored?: { state: CheckpointState; checkpoint: string; path: string };
+  skipped: SkippedCheckpoint[];
 }
 
 const KEEP = 3;
-const folderName = (epoch: number) => `epoch-${String(epoch).padStart(5, '0')}`;
 
 /**
- * Writes weights, optimizer state and position into `dir/epoch-NNNNN` atomically (each file
- * flushed, the folder renamed into place). Keeps the newest three.
+ * Writes weights, optimizer state and position into `dir/epoch-NNNNN` (or, stopped inside an
+ * epoch, `epoch-NNNNN-batch-NNNNN`) atomically: each file flushed, the folder renamed into
+ * place. Keeps the newest three.
  */
 export async function saveCheckpoint(
   dir: string,
   trainables: Trainables,
   state: CheckpointState,
 ): Promise<string> {
-  const manifest: Manifest = { state, files: {} };
+  const manifest: CheckpointManifest = { state, files: {} };
   // tfjs optimizers put a freshly made iteration-count scalar first in getWeights(); freed below.
   const fresh: tf.Tensor[] = [];
   const groups: [string, NamedTensor[]][] = [
@@ -58,7 +61,7 @@ export async function saveCheckpoint(
       ),
     )),
   ];
-  const final = join(dir, folderName(state.epoch));
+  const final = join(dir, checkpointFolderName(state));
   await writeFolderAtomic(final, async (folder) => {
     for (const [file, tensors] of groups) {
       const { data, specs } = await tf.io.encodeWeights(tensors);
@@ -73,67 +76,71 @@ export async function saveCheckpoint(
 }
 
 /**
- * Restores the newest checkpoint that reads back intact into `trainables`; a corrupt one (bad
- * JSON, missing file, checksum mismatch) is skipped in favour of the one before.
+ * Restores the newest checkpoint that reads back intact and fits `trainables`; a corrupt one (bad
+ * JSON, missing file, checksum mismatch, other shapes) is skipped in favour of the one before,
+ * and reported. Nothing is restored, and nothing changed, when none is usable.
  */
 export async function restoreLatestCheckpoint(
   dir: string,
   trainables: Trainables,
-): Promise<{ state: CheckpointState; path: string; skipped: string[] } | undefined> {
-  const skipped: string[] = [];
-  for (const folder of (await checkpointFolders(dir)).reverse()) {
-    const path = join(dir, folder);
+): Promise<RestoreResult> {
+  const skipped: SkippedCheckpoint[] = [];
+  for (const checkpoint of (await checkpointFolders(dir)).reverse()) {
+    const path = join(dir, checkpoint);
     try {
       const state = await restore(path, trainables);
-      return { state, path, skipped };
+      return { restored: { state, checkpoint, path }, skipped };
     } catch (error) {
-      skipped.push(`${folder}: ${error instanceof Error ? error.message : String(error)}`);
+      skipped.push({ checkpoint, reason: error instanceof Error ? error.message : String(error) });
     }
   }
-  return undefined;
+  return { skipped };
 }
 
 async function restore(path: string, trainables: Trainables): Promise<CheckpointState> {
-  const manifest = JSON.parse(await readFile(join(path, 'manifest.json'), 'utf8')) as Manifest;
+  const { manifest, files } = await readCheckpointFiles(path);
   const decoded = new Map<string, tf.Tensor[]>();
-  for (const [file, { sha256: expected, specs }] of Object.entries(manifest.files)) {
-    const bytes = await readFile(join(path, file));
-    if (sha256(bytes) !== expected) throw new Error(`${file} is corrupt (checksum mismatch)`);
-    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
-    const map = tf.io.decodeWeights(buffer, specs);
-    decoded.set(
-      file,
-      specs.map((s) => map[s.name]),
-    );
-  }
-  // Check that everything fits before touching any weights, so a bad checkpoint changes nothing.
-  for (const [name, model] of Object.entries(trainables.models)) {
-    const tensors = decoded.get(`model-${name}.bin`);
-    if (!tensors || tensors.length !== model.weights.length) {
-      throw new Error(`weights of model "${name}" are missing or do not match the model`);
+  try {
+    for (const [file, { specs }] of Object.entries(manifest.files)) {
+      const bytes = files.get(file)!;
+      // readFile's buffers are never shared ones.
+      const buffer = bytes.buffer.slice(
+        bytes.byteOffset,
+        bytes.byteOffset + bytes.byteLength,
+      ) as ArrayBuffer;
+      const map = tf.io.decodeWeights(buffer, specs);
+      decoded.set(
+        file,
+        specs.map((s) => map[s.name]),
+      );
     }
-    model.weights.forEach((w, i) => {
-      if (w.shape.join() !== tensors[i].shape.join()) {
-        throw new Error(`weight ${w.name} of model "${name}" has a different shape`);
+    // Check that everything fits before touching any weights, so a bad checkpoint changes nothing.
+    for (const [name, model] of Object.entries(trainables.models)) {
+      const tensors = decoded.get(`model-${name}.bin`);
+      if (!tensors || tensors.length !== model.weights.length) {
+        throw new Error(`the weights of model "${name}" are missing or do not match the model`);
       }
-    });
-  }
-  for (const [name, model] of Object.entries(trainables.models)) {
-    model.setWeights(decoded.get(`model-${name}.bin`)!);
-  }
-  for (const [name, optimizer] of Object.entries(trainables.optimizers)) {
-    const tensors = decoded.get(`optimizer-${name}.bin`) ?? [];
-    if (tensors.length > 0) {
-      await optimizer.setWeights(tensors.map((tensor, i) => ({ name: `o${i}`, tensor })));
+      model.weights.forEach((w, i) => {
+        if (w.shape.join() !== tensors[i].shape.join()) {
+          throw new Error(
+            `weight ${w.name} of model "${name}" has another shape than the model's (was the model changed?)`,
+          );
+        }
+      });
     }
+    for (const [name, model] of Object.entries(trainables.models)) {
+      model.setWeights(decoded.get(`model-${name}.bin`)!);
+    }
+    for (const [name, optimizer] of Object.entries(trainables.optimizers)) {
+      const tensors = decoded.get(`optimizer-${name}.bin`) ?? [];
+      if (tensors.length > 0) {
+        await optimizer.setWeights(tensors.map((tensor, i) => ({ name: `o${i}`, tensor })));
+      }
+    }
+    return manifest.state;
+  } finally {
+    for (const tensors of decoded.values()) tf.dispose(tensors);
   }
-  for (const tensors of decoded.values()) tf.dispose(tensors);
-  return manifest.state;
-}
-
-async function checkpointFolders(dir: string): Promise<string[]> {
-  const entries = await readdir(dir).catch(() => [] as string[]);
-  return entries.filter((e) => /^epoch-\d+$/.test(e)).sort();
 }
 
 async function prune(dir: string): Promise<void> {
@@ -141,8 +148,4 @@ async function prune(dir: string): Promise<void> {
   for (const old of folders.slice(0, Math.max(0, folders.length - KEEP))) {
     await rm(join(dir, old), { recursive: true, force: true });
   }
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

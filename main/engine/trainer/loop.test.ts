@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -131,6 +131,92 @@ describe('runTrainingLoop', () => {
     expect(started.resumedFrom?.epoch).toBe(2);
     expect(ofType(second.events, 'epoch').map((e) => e.epoch)).toEqual([3]);
     second.dispose();
+  });
+
+  it('stopped inside an epoch, checkpoints that batch and resumes from the next one', async () => {
+    const whole = setup({}, { epochs: 1 });
+    await runTrainingLoop(whole.options);
+    whole.dispose();
+    const lossAt = new Map(ofType(whole.events, 'batch').map((b) => [b.step, b.loss]));
+
+    const checkpointDir = await mkdtemp(join(tmpdir(), 'strata-loop-'));
+    const first = setup({ checkpointDir }, { epochs: 1 });
+    first.options.emit = (event) => {
+      first.events.push(event);
+      if (event.type === 'batch' && event.step === 5) first.control.stop();
+    };
+    expect(await runTrainingLoop(first.options)).toBe('stopped');
+    first.dispose();
+    expect(ofType(first.events, 'checkpoint')).toEqual([
+      {
+        type: 'checkpoint',
+        epoch: 1,
+        step: 5,
+        path: join(checkpointDir, 'epoch-00001-batch-00005'),
+      },
+    ]);
+
+    const second = setup({ checkpointDir, resume: true }, { epochs: 1 });
+    expect(await runTrainingLoop(second.options)).toBe('finished');
+    second.dispose();
+    expect(ofType(second.events, 'started')[0].resumedFrom).toEqual({
+      epoch: 0,
+      step: 5,
+      batch: 5,
+      checkpoint: 'epoch-00001-batch-00005',
+    });
+    const resumed = ofType(second.events, 'batch');
+    expect(resumed[0].step).toBe(6);
+    expect(resumed.at(-1)?.step).toBe(lossAt.size);
+    // Same batches, same weights and optimizer state: the losses are those of the run never stopped.
+    for (const batch of resumed) expect(batch.loss).toBeCloseTo(lossAt.get(batch.step)!, 4);
+  });
+
+  it('says which newer checkpoint it skipped and why', async () => {
+    const checkpointDir = await mkdtemp(join(tmpdir(), 'strata-loop-'));
+    const first = setup({ checkpointDir }, { epochs: 2 });
+    await runTrainingLoop(first.options);
+    first.dispose();
+    await writeFile(join(checkpointDir, 'epoch-00002', 'model-main.bin'), 'garbage');
+    const second = setup({ checkpointDir, resume: true }, { epochs: 2 });
+    expect(await runTrainingLoop(second.options)).toBe('finished');
+    second.dispose();
+    expect(ofType(second.events, 'started')[0].resumedFrom).toEqual({
+      epoch: 1,
+      step: expect.any(Number),
+      checkpoint: 'epoch-00001',
+      skipped: [
+        { checkpoint: 'epoch-00002', reason: 'model-main.bin is corrupt (checksum mismatch)' },
+      ],
+    });
+    expect(ofType(second.events, 'epoch').map((e) => e.epoch)).toEqual([2]);
+  });
+
+  it('refuses to resume without a usable checkpoint, and keeps the broken ones', async () => {
+    const checkpointDir = await mkdtemp(join(tmpdir(), 'strata-loop-'));
+    const none = setup({ checkpointDir, resume: true });
+    expect(await runTrainingLoop(none.options)).toBe('failed');
+    none.dispose();
+    expect(none.events).toEqual([
+      {
+        type: 'failed',
+        reason:
+          'Cannot resume run "test": it has no checkpoint (it stopped before saving one). Start a new run instead.',
+      },
+    ]);
+
+    const first = setup({ checkpointDir }, { epochs: 1 });
+    await runTrainingLoop(first.options);
+    first.dispose();
+    await writeFile(join(checkpointDir, 'epoch-00001', 'manifest.json'), '{');
+    const second = setup({ checkpointDir, resume: true }, { epochs: 3 });
+    expect(await runTrainingLoop(second.options)).toBe('failed');
+    second.dispose();
+    expect(ofType(second.events, 'failed')[0].reason).toMatch(
+      /^Cannot resume run "test": none of its checkpoints can be used \(epoch-00001: its manifest\.json is not valid JSON\)\. They were kept/,
+    );
+    expect(ofType(second.events, 'batch')).toEqual([]);
+    expect(await readdir(checkpointDir)).toEqual(['epoch-00001']);
   });
 
   it('returns the tensor count to where it started after 50 train/stop cycles', async () => {

@@ -1,8 +1,10 @@
 import type { TrainingEvent } from '../../../shared/api/training-events.js';
+import type { ResumedFrom } from '../../../shared/training/resume-text.js';
 import { learningRateAt } from '../../../shared/training/schedule.js';
 import type { TrainingSettings } from '../../../shared/training/settings.js';
 import type { Dataset } from '../../services/datasets/dataset.js';
 import { augmentationFor } from './augmentation.js';
+import { cannotResume } from './checkpoint-files.js';
 import { restoreLatestCheckpoint, saveCheckpoint, type CheckpointState } from './checkpoints.js';
 import { BatchCoalescer } from './coalesce.js';
 import type { RunControl } from './control.js';
@@ -60,9 +62,31 @@ async function train(options: LoopOptions): Promise<LoopOutcome> {
     bestValidationLoss: null,
     epochsWithoutImprovement: 0,
   };
-  if (options.resume && options.checkpointDir) {
-    const restored = await restoreLatestCheckpoint(options.checkpointDir, runner.trainables);
-    if (restored) state = restored.state;
+  if (dataset.size('train') === 0) {
+    emit({
+      type: 'failed',
+      reason: 'The dataset has no training examples: add examples or lower the validation split.',
+    });
+    return 'failed';
+  }
+  let resumedFrom: ResumedFrom | undefined;
+  if (options.resume) {
+    const found = options.checkpointDir
+      ? await restoreLatestCheckpoint(options.checkpointDir, runner.trainables)
+      : { skipped: [] };
+    if (!found.restored) {
+      // Refuse rather than start over: training from scratch would prune the checkpoints.
+      emit({ type: 'failed', reason: cannotResume(found.skipped, `run "${options.runId}"`) });
+      return 'failed';
+    }
+    state = found.restored.state;
+    resumedFrom = {
+      epoch: state.epoch,
+      step: state.step,
+      ...(state.partial ? { batch: state.partial.batches } : {}),
+      checkpoint: found.restored.checkpoint,
+      ...(found.skipped.length > 0 ? { skipped: found.skipped } : {}),
+    };
   }
 
   emit({
@@ -78,15 +102,19 @@ async function train(options: LoopOptions): Promise<LoopOutcome> {
     },
     epochs: settings.epochs,
     stepsPerEpoch,
-    ...(state.step > 0 ? { resumedFrom: { epoch: state.epoch, step: state.step } } : {}),
+    ...(resumedFrom ? { resumedFrom } : {}),
   });
 
   const coalescer = new BatchCoalescer(options.eventIntervalMs ?? 250);
   const augment = augmentationFor(settings.augmentation, dataset);
   for (let epoch = state.epoch + 1; epoch <= settings.epochs; epoch++) {
     const started = performance.now();
-    const sums: Record<string, number> = { loss: 0 };
-    let batches = 0;
+    // A run stopped inside this epoch continues after its last batch, with that batch's sums.
+    const partial = state.partial;
+    state = { ...state, partial: undefined };
+    const sums: Record<string, number> = { loss: 0, ...partial?.sums };
+    let batches = partial?.batches ?? 0;
+    let skip = batches;
     let learningRate = settings.optimizer.learningRate;
     const stream = dataset.batches('train', {
       ...runner.batchOptions,
@@ -96,6 +124,11 @@ async function train(options: LoopOptions): Promise<LoopOutcome> {
       augment,
     });
     for (const batch of stream) {
+      // The stream is reproducible from (seed, epoch): skipping replays the same order.
+      if (skip > 0) {
+        skip -= 1;
+        continue;
+      }
       if (batches >= stepsPerEpoch) break;
       learningRate = learningRateAt(settings.schedule, settings.optimizer.learningRate, {
         step: state.step,
@@ -126,6 +159,12 @@ async function train(options: LoopOptions): Promise<LoopOutcome> {
       if (control.stopRequested) {
         const rest = coalescer.flush();
         if (rest) emit({ type: 'batch', epoch, step: state.step, learningRate, ...rest });
+        if (options.checkpointDir) {
+          // Where it stopped, so a resume loses nothing but the batch in flight.
+          const here = { ...state, partial: { batches, sums: { ...sums } } };
+          const path = await saveCheckpoint(options.checkpointDir, runner.trainables, here);
+          emit({ type: 'checkpoint', epoch, step: state.step, path });
+        }
         emit({ type: 'stopped', epoch, step: state.step, reason: control.stopRequested });
         return 'stopped';
       }

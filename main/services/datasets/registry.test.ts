@@ -49,6 +49,17 @@ describe('openDataset', () => {
     if (!result.ok) expect(result.errors[0].message).toContain('no-such-set');
   });
 
+  it.each(['constructor', 'toString', '__proto__', 'hasOwnProperty'])(
+    'does not take the Object property %s for a dataset',
+    async (id) => {
+      const result = await openDataset(id);
+      expect(result).toMatchObject({
+        ok: false,
+        errors: [{ message: expect.stringMatching(new RegExp(`^no built-in dataset "${id}"`)) }],
+      });
+    },
+  );
+
   it('gives the same data and splits for the same seeds', async () => {
     for (const id of ['spirals', 'sine-sequences', 'toy-sequences']) {
       const [a, b] = [await open(id, { seed: 4 }), await open(id, { seed: 4 })];

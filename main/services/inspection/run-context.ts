@@ -8,7 +8,7 @@ import { loadModelFiles } from '../../engine/tfjs/model-files.js';
 import type { Dataset, Normalisation } from '../datasets/dataset.js';
 import { decodedCacheFolder } from '../datasets/declared/request.js';
 import { openDataset } from '../datasets/registry.js';
-import { runsFolder, type RunConfig } from '../runs/runs.js';
+import { findRun, isRunId, runsFolder, type RunConfig } from '../runs/runs.js';
 
 /** Which of a run's saved models (the folder names under `models/`). */
 export type RunModelRole = 'main' | 'generator' | 'discriminator';
@@ -22,9 +22,6 @@ export interface RunContext {
   normalise: Normalisation;
 }
 
-/** Run ids are folder names made by `createRun`; anything else could reach outside the runs folder. */
-const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
 /**
  * Loads the model a run saved when it ended and reopens its dataset with the run's split
  * settings, so inputs can be prepared exactly as its training examples were.
@@ -34,8 +31,9 @@ export async function loadRunContext(
   runId: string,
   role: RunModelRole = 'main',
 ): Promise<Reply<RunContext>> {
-  if (!RUN_ID.test(runId)) return failure('invalid-request', `"${runId}" is not a run id.`);
-  const dir = runFolder(projectFile, runId);
+  const found = await findRun(projectFile, runId);
+  if (!found.ok) return found;
+  const dir = found.result;
   let config: RunConfig;
   try {
     config = JSON.parse(await readFile(join(dir, 'config.json'), 'utf8')) as RunConfig;
@@ -83,7 +81,7 @@ const runFolder = (projectFile: string, runId: string) => join(runsFolder(projec
  * part of the cache key, so a retrained model is reloaded.
  */
 export async function savedAt(projectFile: string, runId: string, role: RunModelRole) {
-  if (!RUN_ID.test(runId)) return 0;
+  if (!isRunId(runId)) return 0;
   const file = join(runFolder(projectFile, runId), 'models', role, 'model.json');
   return stat(file).then(
     (s) => s.mtimeMs,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { appendFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { access, appendFile, mkdir, readdir, readFile, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
+import { failure, type Reply } from '../../../shared/api/reply.js';
 import { trainingEventSchema, type TrainingEvent } from '../../../shared/api/training-events.js';
 import type { DeclaredDataset } from '../../../shared/project/datasets.js';
 import type { TrainingSettings } from '../../../shared/training/settings.js';
@@ -86,10 +87,27 @@ export class RunRecorder {
 
   private test: Record<string, number> | undefined;
 
-  constructor(private readonly dir: string) {}
+  /** A `started` event arrived: the run did something worth keeping. */
+  private started = false;
+  /** A resume that failed before it started: the run is left as it was. */
+  private refused = false;
+
+  /**
+   * `fresh`: the folder was made for this run, and is removed again if it never starts.
+   * `resumed`: the folder holds an earlier session, kept untouched if this one never starts.
+   */
+  constructor(
+    private readonly dir: string,
+    private readonly options: { fresh?: boolean; resumed?: boolean } = {},
+  ) {}
 
   /** Queues the event for the log; writes stay in order. */
   record(event: TrainingEvent): void {
+    if (event.type === 'started') this.started = true;
+    if (!this.started && this.options.resumed && event.type === 'failed') {
+      this.refused = true;
+      return;
+    }
     if (event.type === 'epoch') {
       this.last = {
         ...this.last,
@@ -124,6 +142,46 @@ export class RunRecorder {
   flush(): Promise<void> {
     return this.pending;
   }
+
+  /**
+   * Once the run has ended: writes what is pending, then removes the folder of a new run that
+   * failed before it started (it would be an empty run in the list). Says whether the run's
+   * folder holds anything of this session.
+   */
+  async settle(): Promise<'kept' | 'discarded' | 'unchanged'> {
+    await this.flush();
+    if (this.refused) return 'unchanged';
+    if (this.started || !this.options.fresh) return 'kept';
+    await rm(this.dir, { recursive: true, force: true });
+    // The runs folder too, when this was to be its first run (rmdir refuses a non-empty one).
+    await rmdir(dirname(this.dir)).catch(() => {});
+    return 'discarded';
+  }
+}
+
+/** Run ids are folder names made by `createRun`; anything else could reach outside the runs folder. */
+const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+/** Whether `runId` has the form of a run id (and so names a folder inside the runs folder). */
+export function isRunId(runId: string): boolean {
+  return RUN_ID.test(runId);
+}
+
+/** The folder of the project's run `runId`, or why there is none. */
+export async function findRun(projectPath: string, runId: string): Promise<Reply<string>> {
+  if (!isRunId(runId)) {
+    return failure(
+      'invalid-request',
+      `"${runId}" is not a run id (run ids look like 2026-12-02T10-00-00-000-a1b2c3).`,
+    );
+  }
+  const dir = join(runsFolder(projectPath), runId);
+  try {
+    await access(join(dir, 'config.json'));
+  } catch {
+    return failure('not-found', `The project has no run "${runId}".`);
+  }
+  return { ok: true, result: dir };
 }
 
 /** The project's runs, newest first; unreadable run folders are skipped. */

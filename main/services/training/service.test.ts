@@ -1,11 +1,13 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TrainingEvent } from '../../../shared/api/training-events.js';
 import type { Project } from '../../../shared/project/schema.js';
 import { findTemplate } from '../../../shared/templates/index.js';
+import { trainingSettingsSchema } from '../../../shared/training/settings.js';
 import { startTraining } from '../../engine/trainer/session.js';
+import { createRun } from '../runs/runs.js';
 import { TrainingService } from './service.js';
 
 let base: string;
@@ -104,8 +106,10 @@ describe('TrainingService', () => {
       type: 'failed',
       reason: expect.stringMatching(/trainer/),
     });
+    // Recorded as failed once it had started; a run that died before starting leaves no folder.
     const listed = (await service.list(file)).find((r) => r.runId === runId);
-    expect(listed?.status).toBe('failed');
+    const wasStarted = events.get(runId)!.some((e) => e.type === 'started');
+    expect(listed?.status).toBe(wasStarted ? 'failed' : undefined);
   });
 
   it('turns a launcher that cannot start into a failed run', async () => {
@@ -117,6 +121,42 @@ describe('TrainingService', () => {
     expect(events.get(runId)).toEqual([
       { type: 'failed', reason: 'The trainer could not start: out/trainer.js is missing' },
     ]);
+  });
+
+  it('refuses a dataset the model does not fit, or that does not exist, before making a run', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'strata-training-'));
+    const here = join(dir, 'fit.strata');
+    const { service } = recordingService();
+    const iris = await service.start(here, project(1), { dataset: 'iris' });
+    expect(iris).toMatchObject({ ok: false, error: { code: 'invalid-project' } });
+    if (!iris.ok) {
+      expect(iris.error.message).toMatch(
+        /^Cannot train on "iris": MLP: The Input is 784, but Iris flowers examples are 4\./,
+      );
+    }
+    const proto = await service.start(here, project(1), { dataset: 'constructor' });
+    expect(proto).toMatchObject({ ok: false, error: { code: 'invalid-project' } });
+    if (!proto.ok) expect(proto.error.message).toMatch(/No such dataset "constructor"/);
+    expect(await readdir(dir)).toEqual([]);
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('refuses to resume a run without a checkpoint, changing nothing in it', async () => {
+    const { service } = recordingService();
+    const { runId, dir } = await createRun(file, {
+      dataset: 'mnist-flat',
+      settings: trainingSettingsSchema.parse(project(1).recipe),
+    });
+    const before = await readdir(dir);
+    const resumed = await service.start(file, project(1), { resumeRunId: runId });
+    expect(resumed).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-request',
+        message: `Cannot resume run "${runId}": it has no checkpoint (it stopped before saving one). Start a new run instead.`,
+      },
+    });
+    expect(await readdir(dir)).toEqual(before);
   });
 
   it('refuses run ids that are not runs of the project', async () => {

@@ -1,5 +1,3 @@
-import { access } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { RunListingView } from '../../../shared/api/contract.js';
 import { failure } from '../../../shared/api/reply.js';
 import type { Reply } from '../../../shared/api/reply.js';
@@ -7,9 +5,11 @@ import type { TrainingEvent } from '../../../shared/api/training-events.js';
 import type { Project } from '../../../shared/project/schema.js';
 import { trainingSettingsSchema } from '../../../shared/training/settings.js';
 import type { TrainingHandle } from '../../engine/trainer/session.js';
-import { createRun, listRuns, readRunLog, RunRecorder, runsFolder } from '../runs/runs.js';
+import { createRun, findRun, listRuns, readRunLog, RunRecorder } from '../runs/runs.js';
 import { workerThreadLauncher, type TrainerLauncher } from './launcher.js';
 import { listingView } from './listing.js';
+import { trainingProblems } from './preflight.js';
+import { resumableRun } from './resumable.js';
 
 /** What a run may change from the project's recipe. */
 export interface StartOptions {
@@ -30,9 +30,6 @@ interface ActiveRun {
 }
 
 const ENDINGS = new Set<TrainingEvent['type']>(['finished', 'stopped', 'failed']);
-
-/** Run ids are folder names made by `createRun`; anything else could reach outside the runs folder. */
-const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 /**
  * The runs of one session (a window or a browser tab): starts them beside their project,
@@ -62,6 +59,11 @@ export class TrainingService {
       return failure('invalid-project', `Cannot train: ${where.join('; ')}`);
     }
     const dataset = options.dataset ?? project.recipe.dataset;
+    // Refused before a run folder is made, so a failed start leaves nothing behind.
+    const problems = trainingProblems(project, dataset);
+    if (problems.length > 0) {
+      return failure('invalid-project', `Cannot train on "${dataset}": ${problems.join(' ')}`);
+    }
     let run: { runId: string; dir: string };
     if (options.resumeRunId !== undefined) {
       const resumable = await this.resumable(file, options.resumeRunId);
@@ -76,7 +78,8 @@ export class TrainingService {
       });
     }
 
-    const recorder = new RunRecorder(run.dir);
+    const resumed = options.resumeRunId !== undefined;
+    const recorder = new RunRecorder(run.dir, { fresh: !resumed, resumed });
     const progress = { ended: false };
     const onEvent = (event: TrainingEvent) => {
       if (ENDINGS.has(event.type)) progress.ended = true;
@@ -94,7 +97,7 @@ export class TrainingService {
           backend: options.backend,
           runDir: run.dir,
           projectFile: file,
-          resume: options.resumeRunId !== undefined,
+          resume: resumed,
           batchesPerEpoch: options.batchesPerEpoch,
         },
         onEvent,
@@ -102,14 +105,14 @@ export class TrainingService {
     } catch (error) {
       // A launcher that cannot even start (a missing trainer bundle) is a failed run, not a crash.
       onEvent({ type: 'failed', reason: `The trainer could not start: ${messageOf(error)}` });
-      await recorder.flush();
+      await recorder.settle();
       return { ok: true, result: { runId: run.runId } };
     }
     const recorded = handle.done.then(
-      () => recorder.flush(),
+      () => recorder.settle().then(() => {}),
       (error: unknown) => {
         onEvent({ type: 'failed', reason: `The trainer crashed: ${messageOf(error)}` });
-        return recorder.flush();
+        return recorder.settle().then(() => {});
       },
     );
     const active: ActiveRun = { file, progress, handle, recorded };
@@ -144,7 +147,7 @@ export class TrainingService {
 
   /** A run's recorded events. */
   async log(file: string, runId: string): Promise<Reply<TrainingEvent[]>> {
-    const dir = await this.runDir(file, runId);
+    const dir = await findRun(file, runId);
     if (!dir.ok) return dir;
     await this.endedRunsWritten(file);
     return { ok: true, result: await readRunLog(dir.result) };
@@ -185,19 +188,7 @@ export class TrainingService {
         `Run "${runId}" is still training; stop it before resuming.`,
       );
     }
-    const dir = await this.runDir(file, runId);
-    return dir.ok ? { ok: true, result: { runId, dir: dir.result } } : dir;
-  }
-
-  private async runDir(file: string, runId: string): Promise<Reply<string>> {
-    if (!RUN_ID.test(runId)) return failure('invalid-request', `"${runId}" is not a run id.`);
-    const dir = join(runsFolder(file), runId);
-    try {
-      await access(join(dir, 'config.json'));
-    } catch {
-      return failure('not-found', `The project has no run "${runId}".`);
-    }
-    return { ok: true, result: dir };
+    return resumableRun(file, runId);
   }
 }
 
