@@ -1,5 +1,6 @@
 import { ReactFlowProvider } from '@xyflow/react';
 import { Canvas } from './canvas/Canvas.js';
+import { DataView } from './data/DataView.js';
 import { Inspector } from './inspector/Inspector.js';
 import { Palette } from './palette/Palette.js';
 import { ModelTabs } from './panels/ModelTabs.js';
@@ -24,13 +25,15 @@ export function EditorView() {
   const problems = useUi((s) => s.problems);
   const summary = useUi((s) => s.summary);
   // The editor stays mounted under the Train view so the canvas keeps its viewport.
-  const training = useTraining((s) => s.view === 'train');
+  const view = useTraining((s) => s.view);
+  const training = view !== 'editor';
   return (
     <ReactFlowProvider>
       <div className="editor">
         <Toolbar />
         <ViewTabs />
-        {training && <TrainView />}
+        {view === 'train' && <TrainView />}
+        {view === 'data' && <DataView />}
         <div className="editor-main" style={training ? { display: 'none' } : undefined}>
           {palette && (
             <SidePanel id="palette" title="layer palette" side="left" limits={PALETTE_SIZE}>

@@ -6,17 +6,13 @@ import type { DeclaredDataset } from '../../shared/project/datasets.js';
 import { openDeclaredDataset } from '../../main/services/datasets/declared/open-declared.js';
 
 const [mode, folder] = process.argv.slice(2);
-const declared: DeclaredDataset = {
-  id: 'digits',
-  kind: 'idx',
-  files: { images: 'train-images-idx3-ubyte', labels: 'train-labels-idx1-ubyte' },
-  options: {},
-};
+const files = { images: 'train-images-idx3-ubyte', labels: 'train-labels-idx1-ubyte' };
+const declared: DeclaredDataset = { id: 'digits', kind: 'idx', files, options: {} };
 
 /** The reference: both files read whole, pixels scaled into one Float32Array, labels as ints. */
 function plainNode(): { examples: number; first: Float32Array } {
-  const images = readFileSync(join(folder, declared.files.images));
-  const labels = readFileSync(join(folder, declared.files.labels));
+  const images = readFileSync(join(folder, files.images));
+  const labels = readFileSync(join(folder, files.labels));
   const count = images.readUInt32BE(4);
   const size = images.readUInt32BE(8) * images.readUInt32BE(12);
   const x = new Float32Array(count * size);

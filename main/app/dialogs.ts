@@ -2,13 +2,29 @@ import { dialog } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { PROJECT_EXTENSION } from '../../shared/project/schema.js';
 import type { ProjectDialogs } from '../services/documents/project-documents.js';
+import type { DataDialogs } from '../services/datasets/declared/handlers.js';
 import type { FolderDialogs } from '../services/exports/service.js';
 
 const filters = [{ name: 'Strata project', extensions: [PROJECT_EXTENSION.slice(1)] }];
 
 /** The native open, save and folder dialogs, attached to `window` (as sheets on macOS) when there is one. */
-export function nativeDialogs(window: BrowserWindow | null): ProjectDialogs & FolderDialogs {
+export function nativeDialogs(
+  window: BrowserWindow | null,
+): ProjectDialogs & FolderDialogs & DataDialogs {
   return {
+    async chooseDataPaths(what) {
+      const options = {
+        title: what === 'folder' ? 'Choose a folder of images' : 'Choose data files',
+        properties:
+          what === 'folder'
+            ? ['openDirectory' as const]
+            : ['openFile' as const, 'multiSelections' as const],
+      };
+      const answer = await (window
+        ? dialog.showOpenDialog(window, options)
+        : dialog.showOpenDialog(options));
+      return answer.canceled ? [] : answer.filePaths;
+    },
     async chooseFolder(title) {
       const options = {
         title,

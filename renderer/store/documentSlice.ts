@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand';
-import { builtInDatasets } from '../../shared/datasets/catalogue.js';
 import { analyzeModel, type ModelAnalysis } from '../../shared/graph/analyze.js';
 import type { ModelGraph } from '../../shared/graph/document.js';
+import { projectDatasetSchema } from '../../shared/project/datasets.js';
+import { docDatasets } from '../data/projectDatasets.js';
 import { blankProject, type ProjectDoc } from '../document/project.js';
 import { emptyHistory, record, redo, undo } from './history.js';
 import type { DocumentSlice, EditorState } from './types.js';
@@ -17,7 +18,7 @@ function analyse(doc: ProjectDoc, modelId: string): ModelAnalysis {
   // A GAN's generator reads noise, not the dataset, so only other tasks are checked against it.
   const dataset =
     doc.recipe?.model === model.id && doc.recipe.task !== 'gan'
-      ? builtInDatasets.find((d) => d.id === doc.recipe?.dataset)
+      ? projectDatasetSchema(docDatasets(doc), doc.recipe.dataset)
       : undefined;
   return analyzeModel(model, { blocks: doc.blocks, dataset });
 }

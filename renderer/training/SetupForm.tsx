@@ -14,6 +14,7 @@ import type {
 } from '../../shared/training/settings.js';
 import { NumberBox } from '../inspector/NumberBox.js';
 import { useEditor } from '../store/editorStore.js';
+import { trainableDatasets } from '../data/projectDatasets.js';
 import { BackendField } from './BackendField.js';
 import { datasetFitProblems, editRecipe } from './recipeEdits.js';
 import { trainingStore, useTraining } from './trainingStore.js';
@@ -69,7 +70,11 @@ function SettingNumber({
 /** The training recipe of the project, edited through the document store (undoable, saved with it). */
 export function SetupForm() {
   const doc = useEditor((s) => s.doc);
-  const datasets = useTraining((s) => (s.datasets.length > 0 ? s.datasets : builtInDatasets));
+  const builtIn = useTraining((s) => (s.datasets.length > 0 ? s.datasets : builtInDatasets));
+  const declared = trainableDatasets(doc).filter(
+    (d) => d.source !== 'bundled' && d.source !== 'synthetic',
+  );
+  const datasets = [...declared, ...builtIn.filter((b) => !declared.some((d) => d.id === b.id))];
   const batchesPerEpoch = useTraining((s) => s.batchesPerEpoch);
   const recipe = doc.recipe;
   if (!recipe) return <p className="empty-note">This project has no training recipe.</p>;

@@ -4,6 +4,7 @@ import { trainingStore, useTraining, type ProjectView } from './trainingStore.js
 
 const TABS: { view: ProjectView; label: string }[] = [
   { view: 'editor', label: 'Design' },
+  { view: 'data', label: 'Data' },
   { view: 'train', label: 'Train' },
 ];
 

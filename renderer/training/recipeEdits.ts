@@ -1,6 +1,7 @@
-import { builtInDatasets, type DatasetSchema } from '../../shared/datasets/catalogue.js';
+import type { DatasetSchema } from '../../shared/datasets/catalogue.js';
 import { analyzeModel } from '../../shared/graph/analyze.js';
 import type { Recipe } from '../../shared/project/recipe.js';
+import { trainableDatasets } from '../data/projectDatasets.js';
 import type { ProjectDoc } from '../document/project.js';
 import { editorStore } from '../store/editorStore.js';
 
@@ -19,7 +20,7 @@ export function editRecipe(label: string, patch: Partial<Recipe>, field = label)
  */
 export function datasetFitProblems(
   doc: ProjectDoc,
-  datasets: readonly DatasetSchema[] = builtInDatasets,
+  datasets: readonly DatasetSchema[] = trainableDatasets(doc),
 ): string[] {
   const recipe = doc.recipe;
   if (!recipe || recipe.task === 'gan') return [];

@@ -11,7 +11,7 @@ export interface RunEvent {
 }
 
 /** Which screen of an open project is shown. */
-export type ProjectView = 'editor' | 'train';
+export type ProjectView = 'editor' | 'data' | 'train';
 
 /**
  * Training state of this window: runs as the dashboard draws them (live and loaded from logs),

@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import {
+  csvPreview,
+  csvPreviewRequest,
+  dataBrowseRequest,
+  dataBrowseResult,
+  dataCancelRequest,
+  dataInspectRequest,
+  dataInspectResult,
+  dataPickRequest,
+  dataPickResult,
+  dataProgressSchema,
+} from './data-channels.js';
 import { exportProgressSchema, exportRequest, exportResult } from './export-channels.js';
 import { inspectRequest, inspection, predictRequest, prediction } from './inspection.js';
 import { trainingEventSchema } from './training-events.js';
@@ -231,6 +243,34 @@ export const requests = {
     request: exportRequest,
     response: exportResult,
   },
+  'renderer:data.inspect': {
+    /**
+     * Opens a dataset declaration (paths relative to the project file at `path`) without saving
+     * anything: its summary, a preview, or each error naming the file and row or entry.
+     * Downloads report `main:data.progress`.
+     */
+    request: dataInspectRequest,
+    response: dataInspectResult,
+  },
+  'renderer:data.cancel': {
+    request: dataCancelRequest,
+    response: z.object({}),
+  },
+  'renderer:data.csvPreview': {
+    /** A CSV file's header and first rows, for picking its columns. */
+    request: csvPreviewRequest,
+    response: csvPreview,
+  },
+  'renderer:data.browse': {
+    /** Files and folders beside the project (the browser's file picker). */
+    request: dataBrowseRequest,
+    response: dataBrowseResult,
+  },
+  'renderer:data.pick': {
+    /** The native file or folder picker; paths relative to the project when they can be. */
+    request: dataPickRequest,
+    response: dataPickResult,
+  },
 } as const;
 
 /** Events main pushes to the renderer. */
@@ -242,6 +282,8 @@ export const events = {
   'main:training.event': z.object({ runId: z.string(), event: trainingEventSchema }),
   /** How far the export this session started has come. */
   'main:export.progress': exportProgressSchema,
+  /** How far the download of a dataset being inspected has come. */
+  'main:data.progress': dataProgressSchema,
 } as const;
 
 export type RequestChannel = keyof typeof requests;

@@ -43,7 +43,8 @@ export const dataInspectRequest = z.object({
 
 /** Opening failed: each error in plain words, naming the file and row or entry. */
 export const dataInspectResult = z.discriminatedUnion('status', [
-  z.object({ status: z.literal('ok'), preview: datasetPreview }),
+  /** `declared`: the declaration with its summary, ready to add to the project. */
+  z.object({ status: z.literal('ok'), preview: datasetPreview, declared: declaredDatasetSchema }),
   z.object({ status: z.literal('failed'), errors: z.array(z.string()) }),
 ]);
 export type DataInspectResult = z.output<typeof dataInspectResult>;
@@ -81,6 +82,9 @@ export const dataPickRequest = z.object({
   what: z.enum(['files', 'folder']),
 });
 export const dataPickResult = z.object({ paths: z.array(z.string()) });
+
+/** Stops the download of the dataset being inspected under `id`. */
+export const dataCancelRequest = z.object({ id: z.string().min(1) });
 
 /** How far a download has come. */
 export const dataProgressSchema = z.object({

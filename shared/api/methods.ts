@@ -26,6 +26,11 @@ export const requestChannels = [
   'renderer:model.predict',
   'renderer:model.inspect',
   'renderer:export.run',
+  'renderer:data.inspect',
+  'renderer:data.cancel',
+  'renderer:data.csvPreview',
+  'renderer:data.browse',
+  'renderer:data.pick',
 ] as const satisfies readonly RequestChannel[];
 
 /** Every event channel, for transports that check an event name at run time. */
@@ -35,6 +40,7 @@ export const eventChannels = [
   'main:project.openPath',
   'main:training.event',
   'main:export.progress',
+  'main:data.progress',
 ] as const satisfies readonly EventChannel[];
 
 /** `renderer:project.open` → `project.open`: the client's method name for a request channel. */

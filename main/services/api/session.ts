@@ -6,6 +6,7 @@ import type { TrainerLauncher } from '../training/launcher.js';
 import { trainingHandlers } from '../training/handlers.js';
 import { TrainingService } from '../training/service.js';
 import { DiskWatch } from '../documents/disk-watch.js';
+import { dataHandlers, type DataDialogs } from '../datasets/declared/handlers.js';
 import { exportHandlers } from '../exports/handlers.js';
 import type { FolderDialogs } from '../exports/service.js';
 import { inspectionHandlers } from '../inspection/handlers.js';
@@ -29,7 +30,7 @@ export interface SessionHost {
   recovery: RecoveryStore;
   templates: TemplateSource;
   /** Native file pickers, or null in a browser (`app.info` then says `nativeDialogs: false`). */
-  dialogs: (ProjectDialogs & Partial<FolderDialogs>) | null;
+  dialogs: (ProjectDialogs & Partial<FolderDialogs> & Partial<DataDialogs>) | null;
   /** Pushes an event to this session's renderer. */
   emit<E extends EventChannel>(event: E, payload: EventOf<E>): void;
   /** Called when the renderer reports its title and dirty state (the shell updates its window). */
@@ -151,6 +152,7 @@ export function createSession(host: SessionHost): Session {
     ...trainingHandlers(host, training),
     ...inspectionHandlers(host.paths, inspection),
     ...exportHandlers(host),
+    ...dataHandlers(host),
   };
 
   return {
