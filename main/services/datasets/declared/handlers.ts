@@ -106,7 +106,12 @@ export function dataHandlers(host: DataHost): Pick<Handlers, DataChannel> {
         };
       }
       // The header and the first rows only: a problem further down is the import's to report.
-      const parsed = parseCsv(text.split('\n').slice(0, PREVIEW_ROWS * 4 + 1).join('\n'));
+      const parsed = parseCsv(
+        text
+          .split('\n')
+          .slice(0, PREVIEW_ROWS * 4 + 1)
+          .join('\n'),
+      );
       if (!parsed.ok) {
         return {
           ok: true,
