@@ -30,6 +30,8 @@ export const trainingEventSchema = z.discriminatedUnion('type', [
     runId: z.string(),
     backend: z.string(),
     backendReason: z.string(),
+    /** How the backend runs: its binary, threads and SIMD. */
+    backendDetail: z.string().optional(),
     params: z.object({ trainable: z.number(), nonTrainable: z.number() }),
     dataset: z.object({ train: z.number(), validation: z.number(), test: z.number() }),
     epochs: z.number(),
@@ -65,7 +67,10 @@ export const trainingEventSchema = z.discriminatedUnion('type', [
     epoch: z.number(),
     train: metrics,
     validation: metrics,
+    /** The whole epoch, validation included. */
     seconds: z.number(),
+    /** Training samples per second of training time (validation and pauses left out). */
+    samplesPerSecond: z.number().optional(),
   }),
   z.object({
     type: z.literal('confusion'),

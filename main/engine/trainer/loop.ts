@@ -16,7 +16,8 @@ export interface LoopOptions {
   runner: TaskRunner;
   dataset: Dataset;
   settings: TrainingSettings;
-  backend: { name: string; reason: string };
+  /** `detail` says how it runs (threads, SIMD), for the log and the CLI. */
+  backend: { name: string; reason: string; detail?: string };
   params: { trainable: number; nonTrainable: number };
   control: RunControl;
   emit: (event: TrainingEvent) => void;
@@ -30,6 +31,8 @@ export interface LoopOptions {
   eventIntervalMs?: number;
   /** Score the test split once training finished (a dataset with its own test set). */
   evaluateTest?: boolean;
+  /** The clock throughput is measured with, in milliseconds (tests pass their own). */
+  now?: () => number;
 }
 
 export type LoopOutcome = 'finished' | 'stopped' | 'failed';
@@ -94,6 +97,7 @@ async function train(options: LoopOptions): Promise<LoopOutcome> {
     runId: options.runId,
     backend: options.backend.name,
     backendReason: options.backend.reason,
+    ...(options.backend.detail ? { backendDetail: options.backend.detail } : {}),
     params: options.params,
     dataset: {
       train: dataset.size('train'),
@@ -105,10 +109,17 @@ async function train(options: LoopOptions): Promise<LoopOutcome> {
     ...(resumedFrom ? { resumedFrom } : {}),
   });
 
-  const coalescer = new BatchCoalescer(options.eventIntervalMs ?? 250);
+  const now = options.now ?? (() => performance.now());
+  const coalescer = new BatchCoalescer(options.eventIntervalMs ?? 250, now);
   const augment = augmentationFor(settings.augmentation, dataset);
   for (let epoch = state.epoch + 1; epoch <= settings.epochs; epoch++) {
-    const started = performance.now();
+    const started = now();
+    // Throughput counts training only: not the last epoch's validation, insights and
+    // checkpoint (they ran since the coalescer's last flush), nor pauses.
+    coalescer.restartClock();
+    let trainedSamples = 0;
+    let trainingMs = 0;
+    let mark = started;
     // A run stopped inside this epoch continues after its last batch, with that batch's sums.
     const partial = state.partial;
     state = { ...state, partial: undefined };
@@ -127,6 +138,7 @@ async function train(options: LoopOptions): Promise<LoopOutcome> {
       // The stream is reproducible from (seed, epoch): skipping replays the same order.
       if (skip > 0) {
         skip -= 1;
+        mark = now();
         continue;
       }
       if (batches >= stepsPerEpoch) break;
@@ -147,6 +159,8 @@ async function train(options: LoopOptions): Promise<LoopOutcome> {
       sums.loss += result.loss;
       for (const [k, v] of Object.entries(result.metrics)) sums[k] = (sums[k] ?? 0) + v;
 
+      trainedSamples += batch.size;
+      trainingMs += now() - mark;
       const due = coalescer.add({ ...result, samples: batch.size });
       if (due) emit({ type: 'batch', epoch, step: state.step, learningRate, ...due });
       await control.between(
@@ -156,6 +170,7 @@ async function train(options: LoopOptions): Promise<LoopOutcome> {
           emit({ type: 'resumed', step: state.step });
         },
       );
+      mark = now();
       if (control.stopRequested) {
         const rest = coalescer.flush();
         if (rest) emit({ type: 'batch', epoch, step: state.step, learningRate, ...rest });
@@ -184,7 +199,8 @@ async function train(options: LoopOptions): Promise<LoopOutcome> {
       epoch,
       train,
       validation,
-      seconds: (performance.now() - started) / 1000,
+      seconds: (now() - started) / 1000,
+      ...(trainingMs > 0 ? { samplesPerSecond: trainedSamples / (trainingMs / 1000) } : {}),
     });
     for (const event of runner.insights(dataset, epoch)) emit(event);
 
