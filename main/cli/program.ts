@@ -5,7 +5,7 @@ import type { DataAddOptions } from './commands/data-declaration.js';
 import { evaluateCommand, type EvaluateOptions } from './commands/evaluate.js';
 import { exportCommand, type ExportOptions } from './commands/export.js';
 import { importCommand } from './commands/import.js';
-import { runsCommand } from './commands/runs.js';
+import { runsCommand, runsRemoveCommand, runsUpdateCommand } from './commands/runs.js';
 import { trainCommand, type TrainOptions } from './commands/train.js';
 import { newCommand } from './commands/new.js';
 import { summaryCommand } from './commands/summary.js';
@@ -127,11 +127,44 @@ export function createProgram(io: CliIo, exit: (code: number) => void): Command 
       exit(await evaluateCommand(file, options, io)),
     );
 
-  program
+  const runs = program
     .command('runs')
-    .description("list the project's training runs, newest first")
+    .description("list the project's training runs, newest first; rename, note, star or rm one")
     .argument('<file>', 'a .strata project file')
     .action(async (file: string) => exit(await runsCommand(file, io)));
+  runs
+    .command('rename')
+    .description('give a run a name (an empty name removes it)')
+    .argument('<file>', 'a .strata project file')
+    .argument('<run>', 'a run id (see `strata runs`)')
+    .argument('<name>', 'the new name')
+    .action(async (file: string, run: string, name: string) =>
+      exit(await runsUpdateCommand(file, run, { name }, io)),
+    );
+  runs
+    .command('note')
+    .description('write a note on a run (an empty note removes it)')
+    .argument('<file>', 'a .strata project file')
+    .argument('<run>', 'a run id (see `strata runs`)')
+    .argument('<text>', 'the note')
+    .action(async (file: string, run: string, note: string) =>
+      exit(await runsUpdateCommand(file, run, { note }, io)),
+    );
+  runs
+    .command('star')
+    .description('star a run (--off removes the star)')
+    .argument('<file>', 'a .strata project file')
+    .argument('<run>', 'a run id (see `strata runs`)')
+    .option('--off', 'remove the star')
+    .action(async (file: string, run: string, options: { off?: boolean }) =>
+      exit(await runsUpdateCommand(file, run, { starred: !options.off }, io)),
+    );
+  runs
+    .command('rm')
+    .description('delete a run: its weights, log and checkpoints')
+    .argument('<file>', 'a .strata project file')
+    .argument('<run>', 'a run id (see `strata runs`)')
+    .action(async (file: string, run: string) => exit(await runsRemoveCommand(file, run, io)));
 
   program
     .command('export')
@@ -139,7 +172,8 @@ export function createProgram(io: CliIo, exit: (code: number) => void): Command 
     .argument('<file>', 'a .strata project file')
     .requiredOption('--format <format>', 'tfjs, onnx, keras or pytorch')
     .requiredOption('--out <dir>', 'folder to write: new or empty, or an earlier export (--force)')
-    .option('--run <id>', 'export the weights this run trained (see `strata runs`)')
+    .option('--run <id>', 'export the weights this run trained (default: the newest finished run)')
+    .option('--untrained', 'export initial weights drawn from the recipe seed')
     .option('--model <id>', 'only this model (default: every model)')
     .option('--force', 'replace the earlier Strata export in --out')
     .action(async (file: string, options: ExportOptions) =>

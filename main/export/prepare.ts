@@ -6,6 +6,7 @@ import type { Project } from '../../shared/project/schema.js';
 import { compileModel } from '../engine/tfjs/compile.js';
 import { loadModelFiles } from '../engine/tfjs/model-files.js';
 import { listRuns, runsFolder } from '../services/runs/runs.js';
+import { readRunSnapshot } from '../services/runs/snapshot.js';
 import type { ExportInput } from './exporter.js';
 
 /** Which models to export and with which weights. */
@@ -24,22 +25,23 @@ export type Prepared = { ok: true; inputs: ExportInput[] } | { ok: false; messag
  */
 export async function prepareExport(
   projectPath: string,
-  project: Project,
+  current: Project,
   options: PrepareOptions = {},
 ): Promise<Prepared> {
+  const runDir =
+    options.runId === undefined ? undefined : await findRun(projectPath, options.runId);
+  if (runDir && !runDir.ok) return runDir;
+  // A run exports the graph it trained, whatever the project holds now.
+  const kept = runDir ? await readRunSnapshot(runDir.dir) : undefined;
+  const project = kept ?? current;
   const graphs = project.models.filter(
     (m) => options.modelId === undefined || m.id === options.modelId,
   );
   if (graphs.length === 0) {
     const ids = project.models.map((m) => m.id).join(', ');
-    return {
-      ok: false,
-      message: `the project has no model "${options.modelId}"; its models are: ${ids}`,
-    };
+    const whose = kept ? `run ${options.runId} trained no model` : 'the project has no model';
+    return { ok: false, message: `${whose} "${options.modelId}"; its models are: ${ids}` };
   }
-  const runDir =
-    options.runId === undefined ? undefined : await findRun(projectPath, options.runId);
-  if (runDir && !runDir.ok) return runDir;
 
   const inputs: ExportInput[] = [];
   const fail = (message: string): Prepared => {
@@ -47,7 +49,10 @@ export async function prepareExport(
     return { ok: false, message };
   };
   for (const graph of graphs) {
-    const input = compileForExport(project, graph);
+    // Untrained weights drawn from the recipe's seed: every format of the project agrees.
+    const input = runDir
+      ? compileForExport(project, graph)
+      : seeded(project.recipe.seed, () => compileForExport(project, graph));
     if (typeof input === 'string') return fail(input);
     inputs.push(input);
     if (runDir) {
@@ -62,6 +67,28 @@ export async function prepareExport(
     }
   }
   return { ok: true, inputs };
+}
+
+/**
+ * Runs `build` with `Math.random` drawn from `seed`. tfjs seeds each initializer that was given
+ * no seed from `Math.random`, so the same seed gives the same initial weights.
+ */
+function seeded<T>(seed: number, build: () => T): T {
+  const random = Math.random;
+  let state = seed >>> 0 || 1;
+  // mulberry32: small, fast, and enough to pick initializer seeds.
+  Math.random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  try {
+    return build();
+  } finally {
+    Math.random = random;
+  }
 }
 
 /** One model of a project compiled for export (fresh weights), or why it cannot be. */
@@ -120,8 +147,8 @@ async function loadTrainedWeights(
     const changed = architectureChange(model.weights, trained.weights);
     if (changed) {
       return (
-        `model "${graph.id}" changed since run ${runId} (${changed}); ` +
-        'export without --run, or train it again'
+        `model "${graph.id}" changed since run ${runId} (${changed}), and the run keeps no ` +
+        'copy of the graph it trained: export untrained weights, or train it again'
       );
     }
     model.setWeights(trained.getWeights());

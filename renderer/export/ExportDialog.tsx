@@ -11,6 +11,7 @@ import {
   defaultRun,
   exportableRuns,
   FORMAT_CHOICES,
+  runChoiceLabel,
   type FormatChoice,
 } from './exportChoices.js';
 import { ExportOutcome } from './ExportOutcome.js';
@@ -120,10 +121,10 @@ export function ExportDialog() {
         <label className="setup-field">
           Weights
           <select value={runId} onChange={(e) => setRunId(e.target.value)} aria-label="Weights">
-            <option value={UNTRAINED}>Untrained (initial weights)</option>
+            <option value={UNTRAINED}>Untrained (initial weights from the recipe seed)</option>
             {exportableRuns(history).map((r) => (
               <option key={r.runId} value={r.runId}>
-                Run {new Date(r.startedAt).toLocaleString()} ({r.status})
+                Run {runChoiceLabel(r)}
               </option>
             ))}
           </select>

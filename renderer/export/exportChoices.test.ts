@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RunListingView } from '../../shared/api/contract.js';
 import { exportFormat } from '../../shared/api/export-channels.js';
-import { defaultExportFolder, defaultRun, FORMAT_CHOICES } from './exportChoices.js';
+import {
+  defaultExportFolder,
+  defaultRun,
+  FORMAT_CHOICES,
+  runChoiceLabel,
+} from './exportChoices.js';
 
 const run = (runId: string, status: RunListingView['status']): RunListingView => ({
   runId,
@@ -9,6 +14,7 @@ const run = (runId: string, status: RunListingView['status']): RunListingView =>
   startedAt: '2026-01-01T00:00:00Z',
   dataset: 'mnist',
   settings: {},
+  meta: {},
 });
 
 describe('export choices', () => {
@@ -16,17 +22,33 @@ describe('export choices', () => {
     expect(FORMAT_CHOICES.map((f) => f.id)).toEqual(exportFormat.options);
   });
 
-  it('picks the dashboard’s run when it has weights, else the newest that does', () => {
+  it('picks the dashboard’s finished run, else the newest finished one; never a stopped one', () => {
     const history = [
+      run('d', 'stopped'),
       run('c', 'running'),
       run('b', 'finished'),
       run('a', 'stopped'),
       run('z', 'failed'),
     ];
-    expect(defaultRun(history, 'a')).toBe('a');
+    expect(defaultRun(history, 'a')).toBe('b');
     expect(defaultRun(history, 'c')).toBe('b');
     expect(defaultRun(history, 'z')).toBe('b');
-    expect(defaultRun([run('c', 'running')], 'c')).toBeUndefined();
+    expect(defaultRun([run('y', 'finished'), ...history], 'b')).toBe('b');
+    expect(defaultRun([run('c', 'running'), run('a', 'stopped')], 'a')).toBeUndefined();
+  });
+
+  it('names a run by its name or start, with status, epochs and its best-known figures', () => {
+    const named = {
+      ...run('b', 'finished'),
+      meta: { name: 'wide' },
+      epochs: 3,
+      validation: { loss: 0.31234, accuracy: 0.9123 },
+      test: { loss: 0.3, accuracy: 0.905 },
+    };
+    expect(runChoiceLabel(named)).toBe(
+      'wide (finished, 3 epochs) · test accuracy 0.905 · test loss 0.300',
+    );
+    expect(runChoiceLabel({ ...named, test: undefined })).toContain('val accuracy 0.912');
   });
 
   it('suggests a folder beside the project named for it and the format', () => {

@@ -16,13 +16,30 @@ export function exportableRuns(history: readonly RunListingView[]): RunListingVi
   return history.filter((r) => r.status === 'finished' || r.status === 'stopped');
 }
 
-/** The run whose weights to offer first: the one on the dashboard, else the newest; none: untrained. */
+/**
+ * The run whose weights to offer first: a finished one (the one on the dashboard, else the
+ * newest); a stopped run only when the user picks it; none: untrained.
+ */
 export function defaultRun(
   history: readonly RunListingView[],
   current: string | null,
 ): string | undefined {
-  const runs = exportableRuns(history);
-  return (runs.find((r) => r.runId === current) ?? runs[0])?.runId;
+  const finished = history.filter((r) => r.status === 'finished');
+  return (finished.find((r) => r.runId === current) ?? finished[0])?.runId;
+}
+
+const figure = (value: number) =>
+  Math.abs(value) >= 100 ? value.toFixed(0) : value.toPrecision(3);
+
+/** A run as the Weights list names it: its name or start, status, epochs and last figures. */
+export function runChoiceLabel(run: RunListingView): string {
+  const when = run.meta.name ?? new Date(run.startedAt).toLocaleString();
+  const scores = run.test ?? run.validation ?? run.train ?? {};
+  const where = run.test ? 'test' : run.validation ? 'val' : 'train';
+  const shown = ['accuracy', 'loss']
+    .filter((k) => scores[k] !== undefined)
+    .map((k) => `${where} ${k} ${figure(scores[k])}`);
+  return [`${when} (${run.status}, ${run.epochs ?? 0} epochs)`, ...shown].join(' · ');
 }
 
 /** `models/digits.strata`, `onnx` → `models/digits-onnx`: a folder beside the project. */

@@ -4,6 +4,7 @@ import { TestPanel } from '../inspection/TestPanel.js';
 import { useEditor } from '../store/editorStore.js';
 import { loadTrainingOptions, refreshRuns } from './actions.js';
 import { RunControls } from './RunControls.js';
+import { RunGraphNote } from './RunGraphNote.js';
 import { RunsList } from './RunsList.js';
 import { SetupForm } from './SetupForm.js';
 import './training.css';
@@ -28,6 +29,7 @@ export function TrainView() {
       <main className="train-main">
         <RunControls />
         <Dashboard />
+        <RunGraphNote />
         <TestPanel />
       </main>
     </div>

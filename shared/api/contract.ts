@@ -13,6 +13,13 @@ import {
 } from './data-channels.js';
 import { exportProgressSchema, exportRequest, exportResult } from './export-channels.js';
 import { inspectRequest, inspection, predictRequest, prediction } from './inspection.js';
+import {
+  runMeta,
+  runsDeleteRequest,
+  runsSnapshotRequest,
+  runsSnapshotResult,
+  runsUpdateRequest,
+} from './run-channels.js';
 import { trainingEventSchema } from './training-events.js';
 
 /**
@@ -87,6 +94,8 @@ const runListing = z.object({
   validation: z.record(z.string(), z.number()).optional(),
   /** Figures on the dataset's test set, when the run scored one. */
   test: z.record(z.string(), z.number()).optional(),
+  /** The user's name, note and star. */
+  meta: runMeta.default({}),
 });
 export type RunListingView = z.output<typeof runListing>;
 
@@ -210,6 +219,20 @@ export const requests = {
     /** A run's recorded events, for charts of past runs. */
     request: z.object({ path: z.string().min(1), runId: z.string().min(1) }),
     response: z.array(trainingEventSchema),
+  },
+  'renderer:runs.update': {
+    /** Renames, annotates or stars a run; answers with what is saved. */
+    request: runsUpdateRequest,
+    response: runMeta,
+  },
+  'renderer:runs.delete': {
+    request: runsDeleteRequest,
+    response: z.object({}),
+  },
+  'renderer:runs.snapshot': {
+    /** The project a run trained (its graph may differ from the project's now). */
+    request: runsSnapshotRequest,
+    response: runsSnapshotResult,
   },
   'renderer:datasets.list': {
     request: z.object({}),

@@ -8,7 +8,7 @@ import { saveModelFiles } from '../../engine/tfjs/model-files.js';
 import { exporters } from '../../export/formats.js';
 import { compileForExport } from '../../export/prepare.js';
 import { readProject } from '../../services/projects/files.js';
-import { createRun } from '../../services/runs/runs.js';
+import { createRun, runsFolder } from '../../services/runs/runs.js';
 import { trainingSettingsSchema } from '../../../shared/training/settings.js';
 import { captureIo } from '../capture.js';
 import { useTempFolder } from '../fixture-folder.js';
@@ -42,6 +42,20 @@ async function runWithWeights(file: string, value: number): Promise<string> {
   return run.runId;
 }
 
+/** Writes the summary a run leaves when it ends. */
+async function endRun(
+  file: string,
+  runId: string,
+  status: 'finished' | 'stopped',
+  validation: Record<string, number>,
+) {
+  const summary = { status, endedAt: '2026-01-01T00:00:00Z', epochs: 2, steps: 20 };
+  await writeFile(
+    join(runsFolder(file), runId, 'summary.json'),
+    JSON.stringify({ ...summary, train: {}, validation }),
+  );
+}
+
 async function weightValues(dir: string): Promise<Float32Array> {
   const bytes = await readFile(join(dir, 'weights.bin'));
   return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
@@ -65,7 +79,9 @@ describe('strata export', () => {
         'weights.bin',
       ].sort(),
     );
-    expect(io.stdout.at(-1)).toBe('Weights: untrained (no --run given).');
+    expect(io.stdout.at(-1)).toBe(
+      'Weights: untrained, drawn from the recipe seed 42 (the project has no finished run).',
+    );
   });
 
   it("exports a run's trained weights", async () => {
@@ -88,10 +104,32 @@ describe('strata export', () => {
     expect(await exportCommand(file, { format: 'tfjs', out, run: runId }, io)).toBe(1);
     expect(io.stderr.join('\n')).toMatch(
       new RegExp(
-        `model "mlp" changed since run ${runId} \\(weight n_dense_1/kernel is 784×64 now but 784×128 in the run\\)`,
+        `model "mlp" changed since run ${runId} \\(weight n_dense_1/kernel is 784×64 now but 784×128 in the run\\), and the run keeps no copy`,
       ),
     );
     await expect(readdir(out)).rejects.toThrow();
+  });
+
+  it('exports the newest finished run by default, naming it; never a newer stopped one', async () => {
+    const file = await fromTemplate('mlp-mnist');
+    const finished = await runWithWeights(file, 0.75);
+    await endRun(file, finished, 'finished', { loss: 0.25, accuracy: 0.9 });
+    const stopped = await runWithWeights(file, 2);
+    await endRun(file, stopped, 'stopped', {});
+    const io = captureIo();
+    const out = inFolder('default-run');
+    expect(await exportCommand(file, { format: 'tfjs', out }, io)).toBe(0);
+    expect((await weightValues(out)).every((v) => v === 0.75)).toBe(true);
+    expect(io.stdout.at(-1)).toBe(
+      `Weights: run ${finished} (finished, 2 epochs, validation loss 0.2500, validation accuracy 0.9000).`,
+    );
+    const untrained = captureIo();
+    const fresh = inFolder('untrained');
+    expect(
+      await exportCommand(file, { format: 'tfjs', out: fresh, untrained: true }, untrained),
+    ).toBe(0);
+    expect(untrained.stdout.at(-1)).toBe('Weights: untrained, drawn from the recipe seed 42.');
+    expect((await weightValues(fresh)).some((v) => v === 0.75)).toBe(false);
   });
 
   it('names the runs there are when --run matches none', async () => {

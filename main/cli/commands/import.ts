@@ -11,6 +11,7 @@ import { importedProject } from '../../import/keras/project.js';
 import { weightPaths } from '../../import/keras/weights.js';
 import { writeProject } from '../../services/projects/files.js';
 import { createRun, type RunSummary } from '../../services/runs/runs.js';
+import { writeRunSnapshot } from '../../services/runs/snapshot.js';
 import { EXIT, type CliIo } from '../io.js';
 
 const exists = (path: string) =>
@@ -118,6 +119,7 @@ async function keepWeights(
       settings,
       backend: 'imported',
     });
+    await writeRunSnapshot(run.dir, project);
     await saveModelFiles(input.model, join(run.dir, 'models', 'main'));
     const summary: RunSummary = {
       status: 'finished',

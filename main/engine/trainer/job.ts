@@ -10,6 +10,7 @@ import type { TrainingSettings } from '../../../shared/training/settings.js';
 import { projectDatasetRequest } from '../../services/datasets/declared/request.js';
 import { describeIssue } from '../../services/datasets/dataset.js';
 import { openDataset, type DatasetRequest } from '../../services/datasets/registry.js';
+import { readRunSnapshot, writeRunSnapshot } from '../../services/runs/snapshot.js';
 import { selectBackend } from '../backends/ladder.js';
 import { compileModel } from '../tfjs/compile.js';
 import { saveModelFiles } from '../tfjs/model-files.js';
@@ -37,12 +38,20 @@ export interface RunSpec {
   batchesPerEpoch?: number;
 }
 
-/** Builds everything a run needs and trains; every problem ends as a `failed` event. */
+/**
+ * Builds everything a run needs and trains; every problem ends as a `failed` event. A new run
+ * keeps the project it trains in its folder; a resumed one trains the graph it kept, whatever
+ * the project holds now.
+ */
 export async function runJob(
-  spec: RunSpec,
+  requested: RunSpec,
   control: RunControl,
   emit: (event: TrainingEvent) => void,
 ): Promise<LoopOutcome> {
+  const kept =
+    requested.resume && requested.runDir ? await readRunSnapshot(requested.runDir) : undefined;
+  const spec = kept ? { ...requested, project: kept } : requested;
+  if (spec.runDir && !spec.resume) await writeRunSnapshot(spec.runDir, spec.project);
   const fail = (reason: string): LoopOutcome => {
     emit({ type: 'failed', reason });
     return 'failed';
@@ -131,7 +140,7 @@ export async function runJob(
       runner,
       dataset,
       settings: spec.settings,
-      backend: { name: choice.name, reason },
+      backend: { name: choice.name, reason, detail: choice.detail },
       params: { trainable, nonTrainable: total - trainable },
       control,
       emit,

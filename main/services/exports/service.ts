@@ -3,8 +3,7 @@ import { failure } from '../../../shared/api/reply.js';
 import type { Reply } from '../../../shared/api/reply.js';
 import type { Project } from '../../../shared/project/schema.js';
 import type { ExportFormat } from '../../export/exporter.js';
-import { describeProblem } from '../../export/destination.js';
-import { exportProject, type ExportProgress } from '../../export/pipeline.js';
+import type { ExportProgress } from '../../export/pipeline.js';
 import type { PathPolicy } from '../workspace/paths.js';
 
 /** A native folder chooser; only the desktop app has one. */
@@ -46,6 +45,11 @@ export async function runExport(
   const destination = await chooseDestination(context, job.outDir);
   if (!destination.ok) return destination;
   if (destination.result === null) return { ok: true, result: { status: 'cancelled' } };
+  // The exporters bring TensorFlow.js: loaded on the first export, not with the app's main process.
+  const [{ exportProject }, { describeProblem }] = await Promise.all([
+    import('../../export/pipeline.js'),
+    import('../../export/destination.js'),
+  ]);
   const exported = await exportProject(
     {
       projectPath: job.file,
@@ -89,7 +93,9 @@ export async function runExport(
         files: result.ok ? result.files.map(shown) : [],
         notes: result.ok ? result.notes : [],
       })),
-      weights: job.runId ? `trained weights of run ${job.runId}` : 'untrained (initial) weights',
+      weights: job.runId
+        ? `trained weights of run ${job.runId}`
+        : `untrained weights drawn from the recipe seed ${job.project.recipe.seed}`,
     },
   };
 }

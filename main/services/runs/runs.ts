@@ -6,6 +6,7 @@ import { trainingEventSchema, type TrainingEvent } from '../../../shared/api/tra
 import type { DeclaredDataset } from '../../../shared/project/datasets.js';
 import type { TrainingSettings } from '../../../shared/training/settings.js';
 import { writeFileAtomic } from '../storage/atomic-file.js';
+import { readRunMeta, type RunMeta } from './meta.js';
 
 /** What a run was asked to do, written when it starts. @public */
 export interface RunConfig {
@@ -38,6 +39,8 @@ export interface RunListing extends RunConfig {
   /** `interrupted` when the run never wrote its summary (the app or machine went down). */
   status: RunSummary['status'] | 'interrupted';
   summary?: RunSummary;
+  /** The user's name, note and star for the run. */
+  meta: RunMeta;
 }
 
 const LOG = 'metrics.jsonl';
@@ -190,11 +193,13 @@ export async function listRuns(projectPath: string): Promise<RunListing[]> {
   const ids = await readdir(root).catch(() => [] as string[]);
   const runs: RunListing[] = [];
   for (const id of ids.sort().reverse()) {
+    if (!isRunId(id)) continue;
     const dir = join(root, id);
     const config = await readJson<RunConfig>(join(dir, 'config.json'));
     if (!config) continue;
     const summary = await readJson<RunSummary>(join(dir, 'summary.json'));
-    runs.push({ ...config, dir, status: summary?.status ?? 'interrupted', summary });
+    const meta = await readRunMeta(dir);
+    runs.push({ ...config, dir, status: summary?.status ?? 'interrupted', summary, meta });
   }
   return runs;
 }

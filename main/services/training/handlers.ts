@@ -3,6 +3,7 @@ import { failure } from '../../../shared/api/reply.js';
 import { formatIssue } from '../../../shared/project/issues.js';
 import { loadProject } from '../../../shared/project/load.js';
 import type { Handlers } from '../api/dispatch.js';
+import { runHandlers, type RunChannel } from '../runs/handlers.js';
 import type { PathPolicy } from '../workspace/paths.js';
 import { describeBackends, type BackendReport } from '../../engine/backends/report.js';
 import type { TrainingService } from './service.js';
@@ -26,8 +27,9 @@ export interface TrainingHost {
 export function trainingHandlers(
   host: TrainingHost,
   training: TrainingService,
-): Pick<Handlers, TrainingChannel> {
+): Pick<Handlers, TrainingChannel | RunChannel> {
   return {
+    ...runHandlers(host.paths, training),
     'renderer:training.start': async ({ path, document, ...options }) => {
       const file = await host.paths.resolve(path);
       if (!file.ok) return file;

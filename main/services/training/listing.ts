@@ -11,6 +11,7 @@ export function listingView(run: RunListing): RunListingView {
     ...(run.backend === undefined ? {} : { backend: run.backend }),
     settings: run.settings as unknown as Record<string, unknown>,
     status: run.status,
+    meta: run.meta,
     ...(summary
       ? {
           endedAt: summary.endedAt,
