@@ -31,8 +31,13 @@ describe('strata train', () => {
     await newCommand(file, { template: 'mlp-mnist' }, captureIo());
     const io = captureIo();
     expect(await trainCommand(file, { ...quick, epochs: 2 }, io)).toBe(0);
-    expect(io.stdout.join('\n')).toMatch(/training on cpu/);
-    expect(io.stdout.filter((l) => /^epoch \d\/2 .*loss .*val_accuracy/.test(l))).toHaveLength(2);
+    // Off a terminal too: how the backend runs, and each epoch's training throughput.
+    expect(io.stdout.join('\n')).toMatch(/training on cpu \(plain JavaScript; requested\)/);
+    expect(
+      io.stdout.filter((l) =>
+        /^epoch \d\/2 .*loss .*val_accuracy .*\(\d+\.\d s, \d+ samples\/s\)$/.test(l),
+      ),
+    ).toHaveLength(2);
 
     const [run] = await listRuns(file);
     expect(run).toMatchObject({ status: 'finished', dataset: 'mnist-flat' });

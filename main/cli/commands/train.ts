@@ -123,7 +123,7 @@ class ProgressPrinter {
         this.stepsPerEpoch = event.stepsPerEpoch;
         this.epochStartStep = (event.resumedFrom?.step ?? 0) - (event.resumedFrom?.batch ?? 0);
         io.out(
-          `training on ${event.backend} (${event.backendReason}); ` +
+          `training on ${event.backend} (${event.backendDetail ? `${event.backendDetail}; ` : ''}${event.backendReason}); ` +
             `${event.params.trainable.toLocaleString('en-US')} trainable parameters; ` +
             `${event.dataset.train} train / ${event.dataset.validation} validation examples`,
         );
@@ -135,13 +135,23 @@ class ProgressPrinter {
       case 'epoch': {
         if (this.live) process.stderr.write('\r\x1b[K');
         const parts = [...figures('', event.train), ...figures('val_', event.validation)];
+        // On a terminal and off it alike: throughput over training time, validation left out.
+        const rate =
+          event.samplesPerSecond === undefined
+            ? ''
+            : `, ${Math.round(event.samplesPerSecond)} samples/s`;
         io.out(
-          `epoch ${event.epoch}/${this.epochs}  ${parts.join('  ')}  (${event.seconds.toFixed(1)} s)`,
+          `epoch ${event.epoch}/${this.epochs}  ${parts.join('  ')}  (${event.seconds.toFixed(1)} s${rate})`,
         );
         break;
       }
       case 'generated':
         if (event.text) io.out(`sample: ${event.text.replace(/\s+/g, ' ')}`);
+        break;
+      case 'test':
+        io.out(
+          `test set, ${event.examples} examples  ${figures('test_', event.metrics).join('  ')}`,
+        );
         break;
       case 'checkpoint':
         break;
