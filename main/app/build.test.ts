@@ -22,13 +22,40 @@ describe('the app build', () => {
   afterAll(() => rm(out, { recursive: true, force: true }));
 
   it('embeds the TF.js export custom-layers module in the main bundle, needing no esbuild', async () => {
-    const main = await readFile(join(out, 'main/app/main.js'), 'utf8');
+    const folder = join(out, 'main/app');
+    const chunks = (await readdir(join(folder, 'chunks'))).map((f) => join(folder, 'chunks', f));
+    const main = (
+      await Promise.all([join(folder, 'main.js'), ...chunks].map((f) => readFile(f, 'utf8')))
+    ).join('\n');
     // esbuild re-quotes the embedded text, so look for its first line (the banner, which
     // nothing else contains) rather than the whole literal.
     const [banner] = (await strataLayersModule()).split('\n');
     expect(main).toContain(banner);
     expect(main).not.toContain('STRATA_LAYERS_MODULE');
     expect(main).not.toMatch(/^import .* from "esbuild";$/m);
+  });
+
+  it('starts the main process without TensorFlow.js: it is in chunks imported when first used', async () => {
+    const folder = join(out, 'main/app');
+    // main.js and every chunk it imports statically (an `import(…)` call is not followed).
+    const loaded = new Set<string>();
+    const visit = async (file: string): Promise<void> => {
+      if (loaded.has(file)) return;
+      loaded.add(file);
+      const text = await readFile(file, 'utf8');
+      for (const [, target] of text.matchAll(/^(?:import|export)\b[^;]*?\bfrom\s*"(\.[^"]+)"/gms)) {
+        await visit(join(file, '..', target));
+      }
+    };
+    await visit(join(folder, 'main.js'));
+    expect(loaded.size).toBeGreaterThan(1);
+    for (const file of loaded) {
+      expect(await readFile(file, 'utf8'), file).not.toMatch(/from\s*"@tensorflow\//);
+    }
+    // …and tfjs is in the package, in a chunk loaded later.
+    const chunks = await readdir(join(folder, 'chunks'));
+    const texts = await Promise.all(chunks.map((f) => readFile(join(folder, 'chunks', f), 'utf8')));
+    expect(texts.some((text) => /from\s*"@tensorflow\/tfjs"/.test(text))).toBe(true);
   });
 
   it('bundles the trainer process and a preload that requires only electron', async () => {

@@ -31,9 +31,19 @@ const node: BuildOptions = {
   logLevel: 'warning',
 };
 
-/** Each bundle's source and its place under out/. */
+// The app's main process, split: what loads at start-up is main.js; services that bring
+// TensorFlow.js (inference, exports, the backend report) are chunks beside it, imported when
+// first used, so the first window does not wait for tfjs.
+await build({
+  ...node,
+  entryPoints: ['main/app/main.ts'],
+  outdir: `${out}/main/app`,
+  splitting: true,
+  chunkNames: 'chunks/[name]-[hash]',
+});
+
+/** Each single-file bundle's source and its place under out/. */
 const bundles: Record<string, string> = {
-  'main/app/main.ts': 'main/app/main.js',
   // The trainer runs in its own utility process (main/app/trainer-process.ts forks it).
   'main/engine/trainer/process-entry.ts': 'main/trainer/process-entry.js',
   // `strata` (bin/strata.mjs), and the worker thread its training runs on, which
@@ -71,4 +81,6 @@ if (foreign.length > 0) {
     `The preload requires ${foreign.join(', ')}; a sandboxed preload may only require electron.`,
   );
 }
-console.log(`built ${[...Object.values(bundles), 'preload/preload.cjs'].join(', ')} in ${out}`);
+console.log(
+  `built main/app/main.js, ${[...Object.values(bundles), 'preload/preload.cjs'].join(', ')} in ${out}`,
+);

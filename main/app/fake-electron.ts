@@ -204,3 +204,10 @@ export const ipcRenderer = Object.assign(new EventEmitter(), {
     return ipcMain.invoke(channel, payload, ipcRenderer.rendererContents);
   },
 });
+
+/** utilityProcess: records forks; a fork here is a test's mistake, so it says so. */
+export const utilityProcess = {
+  fork(entry: string): never {
+    throw new Error(`utilityProcess.fork(${entry}) in a test: pass a trainer launcher instead`);
+  },
+};

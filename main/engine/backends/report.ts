@@ -1,5 +1,3 @@
-import { backendNames, selectBackend } from './ladder.js';
-
 /** Which backend the ladder picks on this machine and why the better ones were passed over. */
 export interface BackendReport {
   picked: string | null;
@@ -18,11 +16,16 @@ let cached: Promise<BackendReport> | undefined;
  * process, so that its main process never starts a backend just to answer.
  */
 export function describeBackends(): Promise<BackendReport> {
-  cached ??= selectBackend().then((choice) => ({
-    picked: choice.ok ? choice.name : null,
-    detail: choice.ok ? choice.detail : choice.error,
-    skipped: choice.skipped.map(({ name, reason }) => ({ name, reason })),
-    available: [...backendNames],
-  }));
+  // Loaded when asked: the ladder brings TensorFlow.js, which the app's main process does not
+  // load at start-up.
+  cached ??= import('./ladder.js').then(async ({ backendNames, selectBackend }) => {
+    const choice = await selectBackend();
+    return {
+      picked: choice.ok ? choice.name : null,
+      detail: choice.ok ? choice.detail : choice.error,
+      skipped: choice.skipped.map(({ name, reason }) => ({ name, reason })),
+      available: [...backendNames],
+    };
+  });
   return cached;
 }

@@ -10,7 +10,7 @@ import { dataHandlers, type DataDialogs } from '../datasets/declared/handlers.js
 import { exportHandlers } from '../exports/handlers.js';
 import type { FolderDialogs } from '../exports/service.js';
 import { inspectionHandlers } from '../inspection/handlers.js';
-import { InspectionService } from '../inspection/service.js';
+import { lazyInspectionService } from '../inspection/lazy-service.js';
 import { openProject, saveProject } from '../documents/project-documents.js';
 import type { ProjectDialogs } from '../documents/project-documents.js';
 import type { RecoveryStore } from '../recovery/recovery-store.js';
@@ -92,7 +92,7 @@ export function createSession(host: SessionHost): Session {
     (runId, event) => host.emit('main:training.event', { runId, event }),
     host.trainer,
   );
-  const inspection = new InspectionService();
+  const inspection = lazyInspectionService();
 
   const handlers: Handlers = {
     'renderer:app.info': async () => {

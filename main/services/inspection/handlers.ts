@@ -1,6 +1,6 @@
 import type { Handlers } from '../api/dispatch.js';
 import type { PathPolicy } from '../workspace/paths.js';
-import type { InspectionService } from './service.js';
+import type { Inspections } from './lazy-service.js';
 
 /** The channels the inspection service answers. */
 export type InspectionChannel = 'renderer:model.predict' | 'renderer:model.inspect';
@@ -8,7 +8,7 @@ export type InspectionChannel = 'renderer:model.predict' | 'renderer:model.inspe
 /** Handlers for testing a trained model on one input and looking inside it. */
 export function inspectionHandlers(
   paths: PathPolicy,
-  inspection: InspectionService,
+  inspection: Inspections,
 ): Pick<Handlers, InspectionChannel> {
   return {
     'renderer:model.predict': async ({ path, runId, model, input }) => {
