@@ -2,9 +2,12 @@ import {
   Add,
   BatchMatMul,
   Cast,
+  Concat,
   getKernel,
   Identity,
   registerKernel,
+  Slice,
+  SplitV,
   Sum,
   unregisterKernel,
 } from '@tensorflow/tfjs';
@@ -17,6 +20,7 @@ import { depthwiseBackpropFilterConfig } from './depthwise-backprop-filter.js';
 import { depthwiseBackpropInputConfig } from './depthwise-backprop-input.js';
 import { maxPoolGradConfig } from './max-pool-grad.js';
 import { castConfig, identityConfig } from './shared-copies.js';
+import { concatConfig, sliceConfig, splitVConfig } from './slice.js';
 import { sumConfig } from './sum.js';
 import { unsortedSegmentSumConfig } from './unsorted-segment-sum.js';
 
@@ -32,12 +36,14 @@ import { unsortedSegmentSumConfig } from './unsorted-segment-sum.js';
 // the first layer's filter gradient packed the whole output gradient (5 ms, now 1 ms), and
 // Identity copies, broadcasting adds and bias-gradient sums cost ~5 ms (now ~1 ms).
 // Transposes above rank 4 and StridedSlice with strides take generic paths 100× slower than
-// their 4-D forms.
+// their 4-D forms. Slice, SplitV and Concat read the heap in place (slice.ts): wasm's copy the
+// whole input out on every Slice, which made a Tile gradient quadratic in the batch.
 /**
  * The kernels training needs that `@tensorflow/tfjs-backend-wasm` 4.22 lacks (found by training
  * one small model per layer family on it), then faster versions of ones it has that dominate a
- * training step: Conv2DBackpropInput and MaxPoolGrad wholesale; Sum, BatchMatMul, bias Add, and
- * Identity and Cast that share memory instead of copying, in front of the native ones.
+ * training step: Conv2DBackpropInput and MaxPoolGrad wholesale; Sum, BatchMatMul, bias Add,
+ * Identity and Cast that share memory instead of copying, and Slice, SplitV and Concat that read
+ * in place, in front of the native ones.
  */
 export function trainingKernels(backendName: string): KernelConfig[] {
   const configs = [
@@ -58,6 +64,12 @@ export function trainingKernels(backendName: string): KernelConfig[] {
   if (identity !== undefined) configs.push(identityConfig(identity));
   const cast = nativeKernel(Cast, backendName);
   if (cast !== undefined) configs.push(castConfig(cast));
+  const slice = nativeKernel(Slice, backendName);
+  if (slice !== undefined) configs.push(sliceConfig(slice));
+  const splitV = nativeKernel(SplitV, backendName);
+  if (splitV !== undefined) configs.push(splitVConfig(splitV));
+  const concat = nativeKernel(Concat, backendName);
+  if (concat !== undefined) configs.push(concatConfig(concat));
   return configs;
 }
 
