@@ -103,6 +103,11 @@ export class BrowserWindow extends EventEmitter {
     return this.destroyed;
   }
   show() {}
+  /** Closes at once, without the close event (as Electron's destroy does). */
+  destroy() {
+    this.destroyed = true;
+    this.emit('closed');
+  }
   close() {
     const event = fakeEvent();
     this.emit('close', event);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BrowserWindow, Menu, app, session } from 'electron';
+import { CrashLog } from '../services/logs/crash-log.js';
 import { RecoveryStore } from '../services/recovery/recovery-store.js';
 import { RecentFiles } from '../services/storage/recent-files.js';
 import { builtInTemplates } from '../services/templates/built-in.js';
@@ -59,6 +60,8 @@ export function startApp(layout: AppLayout): void {
     );
 
     const userData = app.getPath('userData');
+    // Crashes of windows and trainers go to the OS's log folder for the app.
+    const crashLog = new CrashLog(app.getPath('logs'));
     const recent = new RecentFiles(userData, () => void refreshMenu());
     const version = (
       JSON.parse(readFileSync(join(layout.root, 'package.json'), 'utf8')) as { version: string }
@@ -71,10 +74,12 @@ export function startApp(layout: AppLayout): void {
         recent,
         recovery: new RecoveryStore(userData),
         templates: builtInTemplates,
-        trainer: utilityProcessLauncher(layout.trainer),
+        trainer: utilityProcessLauncher(layout.trainer, crashLog),
         describeBackends: utilityProcessBackendReport(layout.trainer),
       },
       layout.preload,
+      process.platform,
+      crashLog,
     );
     windows = opened;
     registerIpc((contents) => opened.sessionOf(contents));

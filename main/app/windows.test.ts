@@ -5,6 +5,7 @@ import { fixtureFiles } from '../../shared/project/fixtures.js';
 import { sampleProject, temporaryHost } from '../services/api/test-host.js';
 import { absolutePaths } from '../services/workspace/paths.js';
 import * as electron from './fake-electron.js';
+import { CrashLog } from '../services/logs/crash-log.js';
 import { ProjectWindows, windowTitle } from './windows.js';
 
 vi.mock('electron', () => import('./fake-electron.js'));
@@ -99,6 +100,20 @@ describe('project windows', () => {
     windows.command('zoomIn');
     expect(events(b)).toEqual([{ channel: 'main:menu.command', payload: { command: 'zoomIn' } }]);
     expect(events(a)).toEqual([]);
+  });
+});
+
+describe('a window whose renderer crashed', () => {
+  it('logs it and reloads the app page when the user chooses Reload', async () => {
+    const log = new CrashLog(join(env.folder, 'logs'));
+    windows = new ProjectWindows(env.host, '/out/preload/preload.cjs', 'linux', log);
+    const window = windows.openProject(null) as unknown as electron.BrowserWindow;
+    window.loadedUrl = undefined;
+    electron.dialog.answers.closeChoice = 0;
+    window.webContents.emit('render-process-gone', {}, { reason: 'crashed', exitCode: 11 });
+    expect(window.loadedUrl).toBe('strata://app/index.html');
+    await vi.waitFor(async () => expect(await log.read()).toHaveLength(1));
+    electron.dialog.answers.closeChoice = 2;
   });
 });
 

@@ -3,6 +3,8 @@ import type { WebContents } from 'electron';
 import type { EventChannel, EventOf, MenuCommand } from '../../shared/api/contract.js';
 import { createSession } from '../services/api/session.js';
 import type { Session, SessionHost, WindowState } from '../services/api/session.js';
+import type { CrashLog } from '../services/logs/crash-log.js';
+import { offerReloadAfterCrash } from './crashes.js';
 import { askBeforeClosing, nativeDialogs } from './dialogs.js';
 import { APP_URL, lockNavigation } from './security.js';
 
@@ -41,6 +43,8 @@ export class ProjectWindows {
     private readonly host: SharedHost,
     private readonly preload: string,
     private readonly platform: NodeJS.Platform = process.platform,
+    /** Where renderer crashes are logged; a crashed window is offered a reload. */
+    private readonly crashLog: CrashLog | null = null,
   ) {}
 
   /** The session behind a renderer, for the IPC handlers; undefined for anything else. */
@@ -136,6 +140,16 @@ export class ProjectWindows {
     };
     if (path) entry.session.offerOpen(path);
     this.open.set(id, entry);
+    if (this.crashLog) {
+      offerReloadAfterCrash(
+        window,
+        this.crashLog,
+        () => fileOf(entry),
+        () => {
+          void window.loadURL(APP_URL);
+        },
+      );
+    }
 
     contents.on('did-finish-load', () => {
       // A renderer that did not ask `app.info` for its project yet hears about it as an event.
