@@ -47,6 +47,8 @@ async function imageMlp(file: string) {
   const first = model.edges.find((e: { source: string }) => e.source === input.id);
   model.edges.push({ id: 'to-flat', source: input.id, target: 'flat', targetPort: 0 });
   first.source = 'flat';
+  // A small validation split keeps the per-epoch scoring quick on a busy machine.
+  doc.recipe.validationSplit = 0.02;
   await writeFile(file, JSON.stringify(doc));
 }
 
@@ -97,7 +99,10 @@ describe('strata data', () => {
       backend: 'cpu',
     };
     expect(await trainCommand(file, options, trained), trained.text()).toBe(0);
-    expect(trained.stdout.join('\n')).toMatch(/54000 train \/ 6000 validation examples/);
+    expect(trained.stdout.join('\n')).toMatch(/58800 train \/ 1200 validation examples/);
+    expect(trained.stdout).toContainEqual(
+      expect.stringMatching(/^test set, 1000 examples {2}test_loss \d/),
+    );
     const [run] = await listRuns(file);
     expect(run.summary?.test?.accuracy).toBeGreaterThan(0);
     const log = await readRunLog(run.dir);
