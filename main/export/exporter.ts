@@ -2,6 +2,7 @@ import type * as tf from '@tensorflow/tfjs';
 import type { FlatAnalysis } from '../../shared/graph/analyze.js';
 import type { ModelGraph } from '../../shared/graph/document.js';
 import type { Project } from '../../shared/project/schema.js';
+import type { InputNormalisation } from './input-normalisation.js';
 
 /** Formats Strata writes. */
 export const EXPORT_FORMATS = ['tfjs', 'onnx', 'keras', 'pytorch'] as const;
@@ -19,6 +20,11 @@ export interface ExportInput {
   model: tf.LayersModel;
   /** The tfjs layer of each flat node, where its weights live. */
   layerNames: Map<string, string>;
+  /**
+   * For a run's model: the input scaling it trained with, built into the model as its first
+   * layer (`normalisation`), or why it could not be (`unavailable`). Absent for untrained exports.
+   */
+  preprocessing?: { normalisation?: InputNormalisation; unavailable?: string };
 }
 
 /** A layer a format cannot express, named so the user can find it. */

@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import type { Project } from '../../shared/project/schema.js';
 import {
@@ -9,8 +9,9 @@ import {
   stagingFolder,
   type DestinationProblem,
 } from './destination.js';
-import type { ExportFormat, ExportResult } from './exporter.js';
+import type { ExportFormat, ExportInput, ExportResult } from './exporter.js';
 import { exporters } from './formats.js';
+import { NORMALISATION_NODE, normalisationReadme } from './input-normalisation.js';
 import { writeManifest } from './manifest.js';
 import { disposeInputs, prepareExport, type PrepareOptions } from './prepare.js';
 
@@ -76,9 +77,10 @@ export async function exportProject(
       const target = single ? staged : join(staged, modelId);
       // Named as the caller named the folder (relative stays relative).
       const final = single ? request.outDir : join(request.outDir, modelId);
-      const result = await exporter(input, target, (fraction, label) =>
+      const exported = await exporter(input, target, (fraction, label) =>
         onProgress(modelId, fraction, label),
       );
+      const result = exported.ok ? await describeInputs(input, target, exported) : exported;
       const files = result.ok ? result.files.map((f) => join(final, relative(target, f))) : [];
       models.push({ modelId, outDir: final, result: result.ok ? { ...result, files } : result });
       if (!result.ok) return { ok: false, message: result.message, models };
@@ -98,4 +100,34 @@ export async function exportProject(
     disposeInputs(prepared.inputs);
     await rm(staged, { recursive: true, force: true });
   }
+}
+
+/**
+ * A run's export says in its README how to feed it: raw data through its normalisation layer,
+ * or, when the statistics could not be taken, that inputs must be scaled as in training.
+ */
+async function describeInputs(
+  input: ExportInput,
+  folder: string,
+  result: ExportResult & { ok: true },
+): Promise<ExportResult> {
+  const { preprocessing } = input;
+  if (!preprocessing) return result;
+  const readme = join(folder, 'README.md');
+  const before = await readFile(readme, 'utf8').catch(() => undefined);
+  const section = preprocessing.unavailable
+    ? '## Inputs\n\nScale inputs as Strata did in training: the statistics could not be ' +
+      `taken for this export because ${preprocessing.unavailable}.\n`
+    : normalisationReadme(preprocessing.normalisation);
+  const text =
+    before === undefined ? `# ${input.graph.name}\n\n${section}` : `${before}\n${section}`;
+  await writeFile(readme, text);
+  const note = preprocessing.normalisation
+    ? `The model normalises its inputs itself (layer ${NORMALISATION_NODE}): feed it raw data (README.md).`
+    : `Scale inputs as in training: ${preprocessing.unavailable}.`;
+  return {
+    ...result,
+    files: before === undefined ? [...result.files, readme] : result.files,
+    notes: [...result.notes, note],
+  };
 }

@@ -8,6 +8,11 @@ import { loadModelFiles } from '../engine/tfjs/model-files.js';
 import { listRuns, runsFolder } from '../services/runs/runs.js';
 import { readRunSnapshot } from '../services/runs/snapshot.js';
 import type { ExportInput } from './exporter.js';
+import {
+  loadWithNormalisation,
+  runNormalisation,
+  withNormalisationNode,
+} from './input-normalisation.js';
 
 /** Which models to export and with which weights. */
 export interface PrepareOptions {
@@ -49,6 +54,13 @@ export async function prepareExport(
     return { ok: false, message };
   };
   for (const graph of graphs) {
+    if (runDir && runModelFolder(project, graph.id) === 'main') {
+      // The trained model takes raw data: the run's input statistics become its first layer.
+      const input = await normalisedInput(projectPath, project, graph, runDir.dir, options.runId!);
+      if (typeof input === 'string') return fail(input);
+      inputs.push(input);
+      continue;
+    }
     // Untrained weights drawn from the recipe's seed: every format of the project agrees.
     const input = runDir
       ? compileForExport(project, graph)
@@ -67,6 +79,48 @@ export async function prepareExport(
     }
   }
   return { ok: true, inputs };
+}
+
+/**
+ * A run's model with its trained weights and the input normalisation it trained with as its first
+ * layer (none for token inputs and imported weights; noted when the dataset cannot be reopened).
+ */
+async function normalisedInput(
+  projectPath: string,
+  project: Project,
+  graph: ModelGraph,
+  runDir: string,
+  runId: string,
+): Promise<ExportInput | string> {
+  const plain = compileForExport(project, graph);
+  if (typeof plain === 'string') return plain;
+  const loaded = await loadTrainedWeights(plain.model, project, graph, runDir, runId);
+  if (loaded) {
+    plain.model.dispose();
+    return loaded;
+  }
+  const normalisation = await runNormalisation(projectPath, runDir);
+  if (normalisation === undefined) return plain;
+  const extended = withNormalisationNode(graph);
+  if (typeof normalisation === 'string' || !extended) {
+    const unavailable =
+      typeof normalisation === 'string'
+        ? `its dataset cannot be reopened (${normalisation})`
+        : 'the model has more than one input';
+    return { ...plain, preprocessing: { unavailable } };
+  }
+  const input = compileForExport(project, extended);
+  try {
+    if (typeof input === 'string') return input;
+    const problem = loadWithNormalisation(input.model, plain.model, normalisation);
+    if (problem) {
+      input.model.dispose();
+      return `run ${runId}'s weights do not fit model "${graph.id}": ${problem}`;
+    }
+    return { ...input, preprocessing: { normalisation } };
+  } finally {
+    plain.model.dispose();
+  }
 }
 
 /**

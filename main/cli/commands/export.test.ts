@@ -56,9 +56,21 @@ async function endRun(
   );
 }
 
+/** The exported weights but the input normalisation's (statistics, not trained values). */
 async function weightValues(dir: string): Promise<Float32Array> {
   const bytes = await readFile(join(dir, 'weights.bin'));
-  return new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  const all = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  const json = JSON.parse(await readFile(join(dir, 'model.json'), 'utf8')) as {
+    weightsManifest: { weights: { name: string; shape: number[] }[] }[];
+  };
+  const kept: number[] = [];
+  let offset = 0;
+  for (const { name, shape } of json.weightsManifest.flatMap((g) => g.weights)) {
+    const size = shape.reduce((a, b) => a * b, 1);
+    if (!name.includes('input_normalisation')) kept.push(...all.subarray(offset, offset + size));
+    offset += size;
+  }
+  return Float32Array.from(kept);
 }
 
 describe('strata export', () => {
