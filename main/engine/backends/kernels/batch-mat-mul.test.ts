@@ -10,6 +10,11 @@ describe('BatchMatMul on wasm', () => {
     { a: [3, 12, 7], b: [3, 9, 12], transposeA: true, transposeB: true },
     { a: [2, 1, 12, 7], b: [3, 12, 5], transposeA: true, transposeB: false },
     { a: [500, 3], b: [500, 1], transposeA: true, transposeB: false },
+    // Batches of products (attention): SIMD per product, padded where N is not a multiple of 16.
+    { a: [6, 40, 16], b: [6, 16, 32], transposeA: false, transposeB: false },
+    { a: [2, 3, 40, 16], b: [2, 3, 40, 16], transposeA: false, transposeB: true },
+    { a: [4, 40, 40], b: [4, 40, 16], transposeA: true, transposeB: false },
+    { a: [3, 7, 5], b: [3, 5, 9], transposeA: false, transposeB: false },
   ])('matches cpu for %j', async ({ a, b, transposeA, transposeB }) => {
     const as = seeded(a, 51);
     const bs = seeded(b, 52);

@@ -1,4 +1,5 @@
 import type { BatchMatMulAttrs, KernelConfig, TensorInfo } from '@tensorflow/tfjs';
+import { batchedProduct } from './batched-product.js';
 import { withFastPath, type FastPath } from './fast-path.js';
 import { composed } from './kernel-scope.js';
 
@@ -10,7 +11,8 @@ import { composed } from './kernel-scope.js';
  * more than it saves.
  */
 export function batchMatMulConfig(native: KernelConfig): KernelConfig {
-  const fast: FastPath = ({ inputs, backend, attrs }) => {
+  const batched = batchedProduct(native.backendName);
+  const transposed: FastPath = ({ inputs, backend, attrs }) => {
     const { a, b } = inputs as { a: TensorInfo; b: TensorInfo };
     const { transposeA, transposeB } = attrs as unknown as BatchMatMulAttrs;
     if ((!transposeA && !transposeB) || a.dtype !== 'float32' || b.dtype !== 'float32')
@@ -35,7 +37,7 @@ export function batchMatMulConfig(native: KernelConfig): KernelConfig {
       );
     });
   };
-  return withFastPath(native, fast);
+  return withFastPath(native, (args) => batched(args) ?? transposed(args));
 }
 
 function size(x: TensorInfo): number {
