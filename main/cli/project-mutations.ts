@@ -182,13 +182,13 @@ export class Mutator {
       const [model] = this.models(doc);
       if (!model) return;
       const count = 2_000;
-      model.nodes = Array.from({ length: count }, (_, i) => ({
+      model.nodes = Array.from({ length: count }, (_, i): Json => ({
         id: `r${i}`,
         kind: i === 0 ? 'Add' : 'Dense',
         params: i === 0 ? {} : { units: 3 },
         position: { x: 0, y: i },
       }));
-      model.edges = model.nodes.map((_, i) => ({
+      model.edges = Array.from({ length: count }, (_, i) => ({
         id: `e${i}`,
         source: `r${i}`,
         target: `r${(i + 1) % count}`,
@@ -201,10 +201,11 @@ export class Mutator {
       const depth = 9;
       const blocks: Json[] = [];
       for (let level = 0; level < depth; level++) {
+        const params: Json = level === 0 ? { units: 2 } : { block: `b${level - 1}` };
         const uses = Array.from({ length: 10 }, (_, k) => ({
           id: `u${k}`,
           kind: level === 0 ? 'Dense' : 'Block',
-          params: level === 0 ? { units: 2 } : { block: `b${level - 1}` },
+          params,
           position: { x: 0, y: k },
         }));
         blocks.push({
