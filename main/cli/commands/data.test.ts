@@ -1,4 +1,6 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listRuns, readRunLog } from '../../services/runs/runs.js';
@@ -155,6 +157,29 @@ describe('strata data', () => {
     const listed = captureIo();
     await dataListCommand(file, listed);
     expect(listed.stdout[0]).toBe(`houses  csv  2  values  4 examples  MISSING: ${csv}`);
+  });
+
+  it('tells an offline machine so when a download cannot start, and leaves the project as it was', async () => {
+    const file = inFolder('clothes.strata');
+    await newCommand(file, { template: 'mlp-mnist' }, captureIo());
+    const before = await readFile(file, 'utf8');
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const saved = { ...process.env };
+    process.env.STRATA_DATASET_MIRROR = `http://127.0.0.1:${port}/`;
+    process.env.STRATA_CACHE_DIR = inFolder('cache');
+    try {
+      const io = captureIo();
+      expect(await dataAddCommand(file, { download: 'fashion-mnist' }, io)).toBe(1);
+      expect(io.stderr.join('\n')).toMatch(
+        /cannot reach 127\.0\.0\.1:\d+ \(ECONNREFUSED\): this machine seems to be offline/,
+      );
+    } finally {
+      process.env = saved;
+    }
+    expect(await readFile(file, 'utf8')).toBe(before);
   });
 
   it('says what is wrong with the flags', async () => {
