@@ -113,6 +113,16 @@ try {
   ]) {
     check(has(path), `app.asar lacks ${path}`);
   }
+  // The main process's split chunks: every module main.js and the chunks import, statically
+  // or by import(), is inside.
+  for (const file of files.filter((f) => f.startsWith('/out/main/app/') && f.endsWith('.js'))) {
+    const text = asar.extractFile(archive, file.slice(1)).toString();
+    const imports = /(?:\bfrom\s*|\bimport\s*\(\s*)["'](\.\.?\/[^"']+\.js)["']/g;
+    for (const [, target] of text.matchAll(imports)) {
+      const resolved = new URL(target, `file://${file}`).pathname;
+      check(has(resolved), `${file} loads ${target}, not in app.asar`);
+    }
+  }
   const manifest = JSON.parse(asar.extractFile(archive, 'package.json').toString());
   check(manifest.main === 'out/main/app/main.js', `package.json main is ${manifest.main}`);
   // Every script and stylesheet the renderer page names.

@@ -1,7 +1,7 @@
 // Bundles the Electron main process, the trainer process, the CLI and the preload into out/
 // (the renderer is vite's job). Run with `tsx main/app/build.ts`; `npm run build` runs vite first.
 // Everything that runs is built JavaScript: neither the app nor `strata` needs tsx or esbuild.
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -34,6 +34,8 @@ const node: BuildOptions = {
 // The app's main process, split: what loads at start-up is main.js; services that bring
 // TensorFlow.js (inference, exports, the backend report) are chunks beside it, imported when
 // first used, so the first window does not wait for tfjs.
+// Chunk names carry hashes: chunks of an earlier build would stay beside these and be packed.
+await rm(resolve(root, out, 'main/app'), { recursive: true, force: true });
 await build({
   ...node,
   entryPoints: ['main/app/main.ts'],
