@@ -182,8 +182,10 @@ export function createProgram(io: CliIo, exit: (code: number) => void): Command 
 
   program
     .command('import')
-    .description('create a project from a Keras / TF.js model.json (weights become a run)')
-    .argument('<model>', 'a model.json in the TF.js layers format, or a Keras to_json() file')
+    .description(
+      'create a project from a Keras / TF.js model.json or an ONNX model (weights become a run)',
+    )
+    .argument('<model>', 'a TF.js layers model.json, a Keras to_json() file, or a .onnx file')
     .argument('<file>', 'the .strata file to create')
     .action(async (model: string, file: string) => exit(await importCommand(model, file, io)));
 
