@@ -1,6 +1,8 @@
 // Frame time of the real training dashboard (Chromium, served by `strata serve`) while 200 batch
 // events a second stream into a run that already holds 100,000 points, against the same
 // dashboard idle (no events) measured in the same run, interleaved: idle, streaming, idle, ….
+// Frame time is the interval between animation frames (p50/p90/p99/max over every frame);
+// RESULT ratio = 16.7 ms / the streaming p90: 1 or more means streaming stays within budget.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -9,7 +11,7 @@ import { serializeProject } from '../shared/project/serialize.js';
 import { trainingSettingsSchema } from '../shared/training/settings.js';
 import { createRun, RunRecorder } from '../main/services/runs/runs.js';
 import { openBenchApp, openProject, waitReady } from './browser/app.js';
-import { intervals, median, ms, quantile } from './browser/stats.js';
+import { intervals, ms, quantile } from './browser/stats.js';
 import { chainProject } from './graphs/editor-graph.js';
 import { startFrames, stopFrames } from './in-page/frames.js';
 import { feedBatches, keepSockets, type FeedArgs } from './in-page/training-feed.js';
@@ -20,6 +22,7 @@ const SECONDS = 5;
 const ROUNDS = 2;
 const STEPS_PER_EPOCH = 10_000;
 const FILE = 'dashboard.strata';
+const BUDGET_MS = 16.7;
 
 /** A project with one run on disk that has started and not yet sent a batch. */
 async function writeProjectWithRun(folder: string): Promise<string> {
@@ -73,8 +76,8 @@ async function measure(page: Page, feed: FeedArgs | null): Promise<number[]> {
 }
 
 const describe = (name: string, xs: number[]) =>
-  `${name}: ${xs.length} frames, median ${ms(median(xs))} ms, p90 ${ms(quantile(xs, 0.9))} ms, ` +
-  `worst ${ms(quantile(xs, 1))} ms`;
+  `${name}: ${xs.length} frames, p50 ${ms(quantile(xs, 0.5))} ms, p90 ${ms(quantile(xs, 0.9))} ms, ` +
+  `p99 ${ms(quantile(xs, 0.99))} ms, max ${ms(quantile(xs, 1))} ms`;
 
 async function main() {
   const app = await openBenchApp();
@@ -84,10 +87,12 @@ async function main() {
     await page.addInitScript(keepSockets);
     await page.goto(app.url);
     await waitReady(page);
+    const opening = Date.now();
     await openProject(page, FILE);
     await page.getByRole('tab', { name: 'Train' }).click();
     await page.locator(`[data-run-id="${runId}"]`).getByRole('button').click();
     await page.locator('[data-testid="run-progress"][data-status="running"]').waitFor();
+    const openMs = Date.now() - opening;
 
     const filling = Date.now();
     await page.evaluate(feedBatches, {
@@ -113,17 +118,21 @@ async function main() {
       next += count;
     }
 
-    const idleMedian = median(idle);
-    const streamingMedian = median(streaming);
+    const p90 = quantile(streaming, 0.9);
+    console.log(
+      '(frame times on a shared, busy machine are noisy: compare with the idle frames of the same run)',
+    );
+    console.log(`open the project and its run's dashboard: ${openMs} ms`);
     console.log(
       `fill ${POINTS} points through the socket: ${fillMs} ms; the loss chart draws ${drawn} points`,
     );
-    console.log(describe('idle dashboard', idle));
-    console.log(describe(`${PER_SECOND} events/s`, streaming));
+    console.log(describe('idle dashboard (reference)', idle));
+    console.log(describe(`${PER_SECOND} events/s over ${POINTS} points`, streaming));
     console.log(
-      `RESULT dashboard ratio=${(idleMedian / streamingMedian).toFixed(2)} ` +
-        `streaming=${ms(streamingMedian)}/frame (${(1000 / streamingMedian).toFixed(1)} fps), ` +
-        `idle=${ms(idleMedian)}/frame, points=${POINTS}, events=${PER_SECOND}/s`,
+      `RESULT dashboard ratio=${(BUDGET_MS / p90).toFixed(2)} p90=${ms(p90)}ms (budget ${BUDGET_MS} ms), ` +
+        `p50=${ms(quantile(streaming, 0.5))}ms, p99=${ms(quantile(streaming, 0.99))}ms, ` +
+        `max=${ms(quantile(streaming, 1))}ms, idle p90=${ms(quantile(idle, 0.9))}ms, open=${openMs}ms, ` +
+        `points=${POINTS}, events=${PER_SECOND}/s`,
     );
   } finally {
     await app.close();

@@ -146,3 +146,29 @@ test('New from template works from the editor, and Save as names the document', 
   await app.saveAs('convnet.strata');
   await expect(app.title).toHaveText('convnet');
 });
+
+test('fit view shows every node, and far out nodes become compact titled boxes', async ({
+  app,
+}, testInfo) => {
+  await app.openTemplate('Residual convnet');
+  const { canvas } = app;
+  await app.tool('Fit view').click();
+  await canvas.settled();
+  const area = await canvas.box();
+  for (const node of await canvas.nodes.all()) {
+    const box = await canvas.box(node);
+    expect(box.x).toBeGreaterThanOrEqual(area.x);
+    expect(box.y).toBeGreaterThanOrEqual(area.y);
+    expect(box.x + box.width).toBeLessThanOrEqual(area.x + area.width);
+    expect(box.y + box.height).toBeLessThanOrEqual(area.y + area.height);
+  }
+  const zoomOut = app.page.getByRole('button', { name: 'Zoom Out' });
+  while ((await canvas.root.getAttribute('data-zoom-level')) === 'full') await zoomOut.click();
+  await expect(canvas.root).toHaveAttribute('data-zoom-level', 'compact');
+  // The title is drawn large enough to read; the parameter lines give way to it.
+  const title = canvas.nodes.first().locator('.layer-node-title');
+  const size = await title.evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  expect(size).toBeGreaterThanOrEqual(24);
+  await expect(canvas.edgeShapes.first()).toBeHidden();
+  await app.snapshot(testInfo, 'compact');
+});

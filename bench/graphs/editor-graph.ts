@@ -49,3 +49,40 @@ export function middleNode(count: number): number {
   const rows = Math.ceil(count / COLUMNS);
   return Math.min(count - 3, Math.floor(rows / 2) * COLUMNS + Math.floor(COLUMNS / 2));
 }
+
+/**
+ * A residual MLP of about `count` nodes, all at the origin (as an imported or generated model
+ * might arrive): Input, Dense, then blocks of Dense → Dense → Add with a skip around them, and
+ * the Output. What Auto layout is timed on.
+ */
+export function residualProject(count: number): Project {
+  const nodes: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const add = (kind: string, params: Record<string, unknown>, inputs: string[]) => {
+    const id = `n${nodes.length}`;
+    nodes.push({ id, kind, name: nodeName(nodes.length), params, position: { x: 0, y: 0 } });
+    inputs.forEach((source, port) =>
+      edges.push({ id: `e${edges.length}`, source, target: id, targetPort: port }),
+    );
+    return id;
+  };
+  let last = add('Dense', { units: 64 }, [add('Input', { shape: [784] }, [])]);
+  while (nodes.length < count - 4) {
+    const inner = add('Dense', { units: 64 }, [add('Dense', { units: 64 }, [last])]);
+    last = add('Add', {}, [last, inner]);
+  }
+  add('Output', {}, [add('Dense', { units: 10, activation: 'softmax' }, [last])]);
+  return {
+    formatVersion: CURRENT_FORMAT_VERSION,
+    name: `${count} layers, residual`,
+    models: [{ id: 'model', name: 'Model', nodes, edges }],
+    blocks: [],
+    recipe: recipeSchema.parse({
+      task: 'classification',
+      model: 'model',
+      dataset: 'mnist-flat',
+      batchSize: 64,
+      epochs: 1,
+    }),
+  };
+}

@@ -2,8 +2,9 @@
 // Code that runs inside the page: the edit-to-shapes timer (frame timestamps are in frames.ts).
 
 /**
- * Types `value` into the number field `selector` as one input event, then times how long until
- * an edge label reads `expected` (the DOM updated) and until the frame that paints it begins.
+ * Types `value` into the number field `selector` and presses Enter (number fields commit on
+ * Enter), then times how long until an edge label reads `expected` (the DOM updated) and until
+ * the frame that paints it begins.
  */
 export function timeEdit(args: {
   selector: string;
@@ -28,8 +29,24 @@ export function timeEdit(args: {
     observer.observe(labels, { subtree: true, childList: true, characterData: true });
     // React tracks the input's value through the prototype setter; set it the way typing does.
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set;
-    start = performance.now();
     setValue?.call(input, args.value);
     input.dispatchEvent(new Event('input', { bubbles: true }));
+    start = performance.now();
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+  });
+}
+
+/** Milliseconds from now until `count` elements match `selector` (checked every frame). */
+export function timeUntilMounted(args: { selector: string; count: number }): Promise<number> {
+  const start = performance.now();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (document.querySelectorAll(args.selector).length >= args.count) {
+        resolve(performance.now() - start);
+      } else {
+        requestAnimationFrame(check);
+      }
+    };
+    check();
   });
 }

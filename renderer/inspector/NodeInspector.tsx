@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { BLOCK_KIND, type GraphNode } from '../../shared/graph/document.js';
 import { isLayerKind, layerDefinition } from '../../shared/layers/catalogue.js';
 import { formatShape } from '../../shared/layers/shape.js';
@@ -11,7 +11,7 @@ import { DiagnosticItem } from './DiagnosticItem.js';
 import { ParamField } from './ParamField.js';
 
 /** Name, parameters, shape, counts and problems of one layer. */
-export function NodeInspector({ node }: { node: GraphNode }) {
+function NodeInspectorView({ node }: { node: GraphNode }) {
   const analysis = useEditor((s) => s.analysis);
   const block = useEditor((s) =>
     node.kind === BLOCK_KIND ? s.doc.blocks.find((b) => b.id === node.params.block) : undefined,
@@ -82,3 +82,13 @@ export function NodeInspector({ node }: { node: GraphNode }) {
     </div>
   );
 }
+
+/** What the inspector shows of a node: dragging it (a new position every frame) changes none of it. */
+const sameShown = (a: { node: GraphNode }, b: { node: GraphNode }) =>
+  a.node.id === b.node.id &&
+  a.node.kind === b.node.kind &&
+  a.node.name === b.node.name &&
+  a.node.params === b.node.params;
+
+/** Memoised: the inspector is not redrawn on every frame of a drag. */
+export const NodeInspector = memo(NodeInspectorView, sameShown);

@@ -22,6 +22,20 @@ const OPTIONS = {
   'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
 } as const;
 
+/** Above this many nodes ELK trades the last few crossings for time. */
+const LARGE = 120;
+/**
+ * One pass of crossing minimisation, no greedy switching, and straight routes (the canvas draws
+ * its own edges, so ELK's routes are never shown): measured on a 300-node residual
+ * network, 6.1 s → 3.8 s on a loaded 2-core machine. Small graphs (every template) keep ELK's
+ * thorough passes, which untangle branches such as Inception's.
+ */
+const FAST = {
+  'elk.layered.thoroughness': '1',
+  'elk.layered.crossingMinimization.greedySwitch.type': 'OFF',
+  'elk.edgeRouting': 'POLYLINE',
+} as const;
+
 /** What `autoLayout` needs of each node: its box and how many input ports it draws. */
 export interface LayoutInput {
   graph: Pick<ModelGraph, 'nodes' | 'edges'>;
@@ -36,7 +50,7 @@ export function elkGraph({ graph, sizes }: LayoutInput) {
   }
   return {
     id: 'root',
-    layoutOptions: OPTIONS,
+    layoutOptions: graph.nodes.length > LARGE ? { ...OPTIONS, ...FAST } : OPTIONS,
     children: graph.nodes.map((node) => {
       const { width, height } = sizes[node.id] ?? FALLBACK;
       const inputs = ports.get(node.id) ?? 1;

@@ -1,0 +1,2 @@
+// Vite bundles the stylesheets the reference page imports; TypeScript only needs to know they exist.
+declare module '*.css';
