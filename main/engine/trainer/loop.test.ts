@@ -219,6 +219,20 @@ describe('runTrainingLoop', () => {
     expect(await readdir(checkpointDir)).toEqual(['epoch-00001']);
   });
 
+  it('fails, rather than finishes, on a dataset with no training examples', async () => {
+    const { options, events, dispose } = setup();
+    const empty = options.dataset;
+    options.dataset = { ...empty, size: (split) => (split === 'train' ? 0 : empty.size(split)) };
+    expect(await runTrainingLoop(options)).toBe('failed');
+    dispose();
+    expect(events).toEqual([
+      {
+        type: 'failed',
+        reason: 'The dataset has no training examples: add examples or lower the validation split.',
+      },
+    ]);
+  });
+
   it('returns the tensor count to where it started after 50 train/stop cycles', async () => {
     const warm = setup();
     warm.options.batchesPerEpoch = 1;
