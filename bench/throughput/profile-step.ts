@@ -31,4 +31,13 @@ for (const [kernel, e] of [...byName.entries()].sort((a, b) => b[1].ms - a[1].ms
     `${kernel.padEnd(28)} ${String(e.count).padStart(6)} ${e.ms.toFixed(1).padStart(9)} ms`,
   );
 }
+// The slowest single kernels, with their input shapes.
+for (const k of [...info.kernels]
+  .sort((a, b) => (Number(b.kernelTimeMs) || 0) - (Number(a.kernelTimeMs) || 0))
+  .slice(0, 12)) {
+  const shapes = k.inputShapes.map((s) => `[${s.join(',')}]`).join(' ');
+  console.log(
+    `  ${k.name.padEnd(20)} ${(Number(k.kernelTimeMs) || 0).toFixed(1).padStart(7)} ms  ${shapes}`,
+  );
+}
 job.dispose();

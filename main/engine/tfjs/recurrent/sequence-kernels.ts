@@ -1,5 +1,6 @@
 import { getKernel, registerKernel } from '@tensorflow/tfjs';
 import type { KernelBackend, KernelConfig, NamedAttrMap, TensorInfo } from '@tensorflow/tfjs';
+import { heapKernels } from '../../backends/simd/heap-kernels.js';
 
 // A recurrent layer's whole sequence as two kernels, forward and backward, instead of ~90 tfjs
 // ops per timestep (tfjs' rnn() slices each step out of the input, runs the cell's matmuls,
@@ -32,8 +33,16 @@ export const GATES: Record<CellKind, number> = { lstm: 4, gru: 3, rnn: 1 };
 const CACHED: Record<CellKind, number> = { lstm: 5, gru: 4, rnn: 0 };
 
 const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
+/** tanh through one exp: V8's Math.tanh costs about half as much again, and this loop is ~5 of them per unit and step. */
+function tanh(v: number): number {
+  if (v > 20) return 1;
+  if (v < -20) return -1;
+  if (Math.abs(v) < 1e-4) return v; // (e − 1) would lose digits; the cubic term is below 1e-12
+  const e = Math.exp(2 * v);
+  return (e - 1) / (e + 1);
+}
 const activations: Record<CellActivation, (v: number) => number> = {
-  tanh: Math.tanh,
+  tanh,
   sigmoid,
   relu: (v) => (v > 0 ? v : 0),
   linear: (v) => v,
@@ -106,6 +115,38 @@ class Memory {
     return this.run('BatchMatMul', { a, b }, { transposeA: false, transposeB: false });
   }
 
+  private operand?: TensorInfo;
+
+  /**
+   * into := A·b, where A is the [M,K] block of `a` starting at element `from` and b is [K,N];
+   * answers a fresh view of `into` ([M,N], made by the caller). On wasm with N a multiple of 16
+   * this is one SIMD tallProduct over the heap (no allocation, no copy); elsewhere the backend's
+   * BatchMatMul on a copy of the block.
+   */
+  product(a: TensorInfo, from: number, b: TensorInfo, into: TensorInfo): Float32Array {
+    const [K, N] = b.shape as [number, number];
+    const M = into.shape[0]!;
+    const kernels = this.backendName === 'wasm' ? heapKernels(this.backend) : undefined;
+    if (kernels !== undefined && N % 16 === 0) {
+      const at = (info: TensorInfo) =>
+        (this.backend as unknown as { getMemoryOffset(id: object): number }).getMemoryOffset(
+          info.dataId,
+        );
+      this.view(into).fill(0);
+      kernels.tallProduct(at(a) + 4 * from, at(b), at(into), M, K, N);
+      return this.view(into);
+    }
+    this.operand ??= this.make([1, M, K]);
+    this.view(this.operand).set(this.view(a).subarray(from, from + M * K));
+    const b3 = this.run('Reshape', { x: b }, { shape: [1, K, N] });
+    const product = this.matMul(this.operand, b3);
+    const out = this.view(into);
+    out.set(this.view(product));
+    this.free(product);
+    this.free(b3);
+    return out;
+  }
+
   free(info: TensorInfo): void {
     const i = this.made.indexOf(info);
     if (i >= 0) this.made.splice(i, 1);
@@ -133,13 +174,11 @@ function forward(memory: Memory, ins: Record<string, TensorInfo>, a: RecurrentAt
   const act = activations[a.activation];
   const states = memory.make([T + 1, B, U]);
   const cache = memory.make([T, B, W]);
-  const previous = memory.make([1, B, U]);
-  const kernel = memory.run('Reshape', { x: recurrentKernel! }, { shape: [1, U, G] });
+  const recurrent = memory.make([B, G]);
   for (let t = 0; t < T; t++) {
-    memory.view(previous).set(memory.view(states).subarray(t * B * U, (t + 1) * B * U));
-    const product = memory.matMul(previous, kernel);
+    // h_t·U, from the states' block for step t (h₀ = 0 first).
+    const R = memory.product(states, t * B * U, recurrentKernel!, recurrent);
     const P = memory.view(projection!);
-    const R = memory.view(product);
     const rb = recurrentBias ? memory.view(recurrentBias) : R;
     const S = memory.view(states);
     const C = memory.view(cache);
@@ -178,7 +217,6 @@ function forward(memory: Memory, ins: Record<string, TensorInfo>, a: RecurrentAt
         }
       }
     }
-    memory.free(product);
   }
   return [states, cache];
 }
@@ -199,9 +237,9 @@ function backward(memory: Memory, ins: Record<string, TensorInfo>, a: RecurrentA
   const act = activations[a.activation];
   const dInput = memory.make([B, T, G]);
   const dRecurrent = memory.make([T, B, G]);
-  const step = memory.make([1, B, G]);
-  const transposed = memory.run('Transpose', { x: recurrentKernel! }, { perm: [1, 0] });
-  const kernelT = memory.run('Reshape', { x: transposed }, { shape: [1, G, U] });
+  const step = memory.make([B, G]);
+  const back = memory.make([B, U]);
+  const kernelT = memory.run('Transpose', { x: recurrentKernel! }, { perm: [1, 0] });
   const dhNext = new Float32Array(B * U); // the gradient reaching h_t from step t+1
   const dcNext = new Float32Array(B * U); // LSTM: the gradient reaching c_t from step t+1
   for (let t = T - 1; t >= 0; t--) {
@@ -258,10 +296,8 @@ function backward(memory: Memory, ins: Record<string, TensorInfo>, a: RecurrentA
       DR.set(D.subarray(d, d + G), dr);
     }
     if (t > 0) {
-      const product = memory.matMul(step, kernelT);
-      const back = memory.view(product);
-      for (let k = 0; k < B * U; k++) dhNext[k] = dhNext[k]! + back[k]!;
-      memory.free(product);
+      const fromStep = memory.product(step, 0, kernelT, back);
+      for (let k = 0; k < B * U; k++) dhNext[k] = dhNext[k]! + fromStep[k]!;
     }
   }
   return [dInput, dRecurrent];
