@@ -2,7 +2,7 @@ import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { DeclaredDataset } from '../../../../shared/project/datasets.js';
-import type { Batch } from '../dataset.js';
+import { describeIssue, type Batch } from '../dataset.js';
 import { idxBytes, useTempFolder } from '../import/fixtures.test-util.js';
 import { openDeclaredDataset } from './open-declared.js';
 import { summarize } from './summary.js';
@@ -73,9 +73,9 @@ describe('opening a declared dataset', () => {
     const opened = await openDeclaredDataset(join(dir, 'p.strata'), digits);
     expect(opened.ok).toBe(false);
     if (opened.ok) return;
-    expect(opened.errors.map((e) => e.message)).toEqual([
-      `dataset "digits" test.images: data/t10k-images.idx (${join(dir, 'data', 't10k-images.idx')}) is missing; put the file back or re-add the dataset with its new path`,
-      `dataset "digits" test.labels: data/t10k-labels.idx (${join(dir, 'data', 't10k-labels.idx')}) is missing; put the file back or re-add the dataset with its new path`,
+    expect(opened.errors.map(describeIssue)).toEqual([
+      `${join(dir, 'data', 't10k-images.idx')}: dataset "digits" test.images "data/t10k-images.idx" is missing; put the file back or re-add the dataset with its new path`,
+      `${join(dir, 'data', 't10k-labels.idx')}: dataset "digits" test.labels "data/t10k-labels.idx" is missing; put the file back or re-add the dataset with its new path`,
     ]);
   });
 

@@ -34,10 +34,10 @@ export async function missingFiles(
     const file = resolveProjectPath(projectFile, path);
     const found = await stat(file).catch(() => undefined);
     if (!found) {
-      const shown = path === file ? file : `${path} (${file})`;
+      // The location names the absolute path; the message names the path as the project has it.
       issues.push({
         severity: 'error',
-        message: `dataset "${dataset.id}" ${role}: ${shown} is missing; put the file back or re-add the dataset with its new path`,
+        message: `dataset "${dataset.id}" ${role} "${path}" is missing; put the file back or re-add the dataset with its new path`,
         location: { file },
       });
     }

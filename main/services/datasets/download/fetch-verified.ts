@@ -95,7 +95,7 @@ export async function fetchVerified(
         `download stalled: no data from ${new URL(remote.url).host} for ${idleTimeoutMs / 1000} s; check the connection and try again`,
       );
     }
-    return fail(networkMessage(remote, error));
+    return fail(networkMessage(remote, cacheDir, error));
   } finally {
     clearTimeout(timer);
   }
@@ -123,13 +123,13 @@ const OFFLINE = new Set([
 ]);
 
 /** fetch's bare "fetch failed" made plain: which host could not be reached, and what to do. */
-function networkMessage(remote: RemoteFile, error: unknown): string {
+function networkMessage(remote: RemoteFile, cacheDir: string, error: unknown): string {
   type Cause = { code?: string; errors?: { code?: string }[] } | undefined;
   const cause = error instanceof Error ? (error.cause as Cause) : undefined;
   // Several addresses tried (IPv4 and IPv6) come back as an AggregateError of their own.
   const code = cause?.code ?? cause?.errors?.[0]?.code;
   if (code && OFFLINE.has(code)) {
-    return `cannot reach ${new URL(remote.url).host} (${code}): this machine seems to be offline or the server is down. Connect to the internet and try again, or copy ${remote.name} into the download cache yourself`;
+    return `cannot reach ${new URL(remote.url).host} (${code}): this machine seems to be offline or the server is down. Connect to the internet and try again, or put ${remote.name} into ${cacheDir} yourself`;
   }
   return `download failed: ${describe(error)}${code ? ` (${code})` : ''}`;
 }
