@@ -73,6 +73,17 @@ export async function loadRunContext(
   };
 }
 
+/**
+ * The model a test uses when none is named: the run's `main` model, or a GAN's discriminator
+ * (it looks at an image and says how real it seems; the generator takes only noise).
+ */
+export async function defaultRunModel(projectFile: string, runId: string): Promise<RunModelRole> {
+  if (!isRunId(runId)) return 'main';
+  const models = join(runFolder(projectFile, runId), 'models');
+  if (await exists(join(models, 'main', 'model.json'))) return 'main';
+  return (await exists(join(models, 'discriminator', 'model.json'))) ? 'discriminator' : 'main';
+}
+
 /** A run's folder (the id is checked by the caller). */
 const runFolder = (projectFile: string, runId: string) => join(runsFolder(projectFile), runId);
 

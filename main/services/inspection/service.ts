@@ -4,7 +4,13 @@ import type { Reply } from '../../../shared/api/reply.js';
 import { inspectNode } from './inspect.js';
 import { prepareInput, type PreparedInput } from './model-input.js';
 import { predictOne } from './predict.js';
-import { loadRunContext, savedAt, type RunContext, type RunModelRole } from './run-context.js';
+import {
+  defaultRunModel,
+  loadRunContext,
+  savedAt,
+  type RunContext,
+  type RunModelRole,
+} from './run-context.js';
 
 /** Which run's model to use, for one request. */
 export interface RunModelRef {
@@ -27,7 +33,10 @@ export class InspectionService {
       ok: true,
       result: {
         input: seen(prepared),
-        output: predictOne(context.model, context.dataset, prepared),
+        output:
+          context.role === 'discriminator'
+            ? realOrGenerated(context.model, prepared)
+            : predictOne(context.model, context.dataset, prepared),
       },
     }));
   }
@@ -66,7 +75,7 @@ export class InspectionService {
   }
 
   private async context(ref: RunModelRef): Promise<Reply<RunContext>> {
-    const role = ref.model ?? 'main';
+    const role = ref.model ?? (await defaultRunModel(ref.file, ref.runId));
     const run = `${ref.file}\0${ref.runId}\0${role}`;
     const key = `${run}\0${await savedAt(ref.file, ref.runId, role)}`;
     let context = this.loaded.get(key);
@@ -97,4 +106,14 @@ function seen(prepared: PreparedInput): Prediction['input'] {
     shown: prepared.shown,
     ...(prepared.label === undefined ? {} : { label: prepared.label }),
   };
+}
+
+/** A GAN discriminator's answer: how real the image looks to it (its one sigmoid unit). */
+function realOrGenerated(model: tf.LayersModel, prepared: PreparedInput): Prediction['output'] {
+  const real = tf.tidy(() => (model.predict(prepared.tensor) as tf.Tensor).dataSync()[0]);
+  const classes = [
+    { label: 'real', probability: real },
+    { label: 'generated', probability: 1 - real },
+  ];
+  return { kind: 'classes', classes: classes.sort((a, b) => b.probability - a.probability) };
 }
