@@ -1,15 +1,28 @@
 import * as tf from '@tensorflow/tfjs';
 import type { OptimizerSettings } from '../../../shared/training/settings.js';
+import { fusedAdamAvailable, fusedAdamStep } from './fused-adam.js';
 
 /** An optimizer whose learning rate the schedule can change between steps. */
 export interface ScheduledOptimizer extends tf.Optimizer {
   setLearningRate(rate: number): void;
 }
 
+type AdamGradients = Parameters<tf.AdamOptimizer['applyGradients']>[0];
+
 // Adam, RMSprop and Adagrad read their (protected) `learningRate` afresh at every step.
 class Adam extends tf.AdamOptimizer implements ScheduledOptimizer {
   setLearningRate(rate: number): void {
     this.learningRate = rate;
+  }
+
+  /** tfjs' update, as one fused pass per variable where the backend has it (cpu, wasm). */
+  override applyGradients(gradients: AdamGradients): void {
+    if (!fusedAdamAvailable()) {
+      super.applyGradients(gradients);
+      return;
+    }
+    fusedAdamStep(this, gradients);
+    this.incrementIterations();
   }
 }
 
@@ -24,8 +37,6 @@ class Adagrad extends tf.AdagradOptimizer implements ScheduledOptimizer {
     this.learningRate = rate;
   }
 }
-
-type AdamGradients = Parameters<tf.AdamOptimizer['applyGradients']>[0];
 
 /** Adam with decoupled weight decay (Loshchilov & Hutter), which tfjs lacks. */
 class AdamW extends Adam {
