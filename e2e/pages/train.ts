@@ -31,6 +31,26 @@ export class TrainPage {
     await this.setup.getByLabel(label, { exact: true }).fill(String(value));
   }
 
+  /** One run of the list, by its accessible name (`Run <name or start time>`). */
+  run(name: string | RegExp): Locator {
+    return this.page.getByTestId('runs-list').getByRole('listitem', { name });
+  }
+
+  /** Renames a run with its Rename button. */
+  async renameRun(name: string | RegExp, newName: string): Promise<void> {
+    const run = this.run(name);
+    await run.getByRole('button', { name: 'Rename', exact: true }).click();
+    await run.getByLabel('Run name').fill(newName);
+    await run.getByRole('button', { name: 'Save', exact: true }).click();
+  }
+
+  /** Deletes a run, confirming when asked. */
+  async deleteRun(name: string | RegExp): Promise<void> {
+    const run = this.run(name);
+    await run.getByRole('button', { name: 'Delete', exact: true }).click();
+    await run.getByRole('button', { name: 'Delete run', exact: true }).click();
+  }
+
   button(name: string): Locator {
     return this.controls.getByRole('button', { name, exact: true });
   }
