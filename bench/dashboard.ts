@@ -90,7 +90,7 @@ async function main() {
     const opening = Date.now();
     await openProject(page, FILE);
     await page.getByRole('tab', { name: 'Train' }).click();
-    await page.locator(`[data-run-id="${runId}"]`).getByRole('button').click();
+    await page.locator(`[data-run-id="${runId}"] button.run-open`).click();
     await page.locator('[data-testid="run-progress"][data-status="running"]').waitFor();
     const openMs = Date.now() - opening;
 

@@ -81,13 +81,15 @@ async function editTimes(page: Page, title: string) {
 async function main() {
   const app = await openBenchApp();
   const { page } = app;
-  const referenceDir = await buildReference();
-  const browser = page.context().browser();
-  if (!browser) throw new Error('The benchmark page has no browser.');
-  const reference = await browser.newPage({ viewport: page.viewportSize() ?? undefined });
-  // tsx keeps function names with an `__name` helper that the probes carry into the page.
-  await reference.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  let reference: Page | undefined;
   try {
+    const referenceDir = await buildReference();
+    const browser = page.context().browser();
+    if (!browser) throw new Error('The benchmark page has no browser.');
+    reference = await browser.newPage({ viewport: page.viewportSize() ?? undefined });
+    // tsx keeps function names with an `__name` helper that the probes carry into the page.
+    await reference.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+
     const big = chainProject(NODES);
     await writeFile(join(app.folder, BIG), serializeProject(big));
     await writeFile(join(app.folder, LAYOUT), serializeProject(residualProject(LAYOUT_NODES)));
@@ -170,7 +172,7 @@ async function main() {
         `layout${LAYOUT_NODES}=${layoutMs}ms, nodes mounted=${mounted}/${NODES}`,
     );
   } finally {
-    await reference.close();
+    await reference?.close();
     await app.close();
   }
 }

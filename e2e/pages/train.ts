@@ -26,9 +26,11 @@ export class TrainPage {
     await expect(this.root).toBeVisible();
   }
 
-  /** Types a number into one of the recipe's fields. */
+  /** Types a number into one of the recipe's fields and presses Enter (number fields commit then). */
   async setNumber(label: string, value: number): Promise<void> {
-    await this.setup.getByLabel(label, { exact: true }).fill(String(value));
+    const field = this.setup.getByLabel(label, { exact: true });
+    await field.fill(String(value));
+    await field.press('Enter');
   }
 
   /** One run of the list, by its accessible name (`Run <name or start time>`). */

@@ -28,6 +28,12 @@ export function useAutosave() {
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const write = () => {
+      // Not mid-drag: serialising a large document would cost the drag a frame; the drag's end
+      // is an edit of its own and writes then.
+      if (editorStore.getState().dragStart) {
+        timer = setTimeout(write, AUTOSAVE_DELAY_MS);
+        return;
+      }
       timer = undefined;
       writeRecovery();
     };
