@@ -1,11 +1,13 @@
 import { useId } from 'react';
-import { trainingStore, useTraining } from './trainingStore.js';
+import { useEditor } from '../store/editorStore.js';
+import { editRecipe } from './recipeEdits.js';
+import { useTraining } from './trainingStore.js';
 
 /** Which backend trains: the ladder's pick (and why), or one the user names. */
 export function BackendField() {
   const id = useId();
   const backends = useTraining((s) => s.backends);
-  const backend = useTraining((s) => s.backend);
+  const backend = useEditor((s) => s.doc.recipe?.backend);
   const picked = backends?.picked;
   return (
     <div className="setup-field">
@@ -13,7 +15,7 @@ export function BackendField() {
       <select
         id={id}
         value={backend ?? ''}
-        onChange={(e) => trainingStore.getState().set({ backend: e.target.value || null })}
+        onChange={(e) => editRecipe('Change backend', { backend: e.target.value || undefined })}
       >
         <option value="">Best available{picked ? ` (${picked})` : ''}</option>
         {backends?.available.map((name) => (

@@ -17,7 +17,7 @@ import { useEditor } from '../store/editorStore.js';
 import { trainableDatasets } from '../data/projectDatasets.js';
 import { BackendField } from './BackendField.js';
 import { datasetFitProblems, editRecipe } from './recipeEdits.js';
-import { trainingStore, useTraining } from './trainingStore.js';
+import { useTraining } from './trainingStore.js';
 
 type NumberSetting = 'batchSize' | 'epochs' | 'validationSplit';
 const SCHEDULES = ['constant', 'step', 'exponential', 'cosine'] as const;
@@ -75,8 +75,8 @@ export function SetupForm() {
     (d) => d.source !== 'bundled' && d.source !== 'synthetic',
   );
   const datasets = [...declared, ...builtIn.filter((b) => !declared.some((d) => d.id === b.id))];
-  const batchesPerEpoch = useTraining((s) => s.batchesPerEpoch);
   const recipe = doc.recipe;
+  const batchesPerEpoch = recipe?.batchesPerEpoch ?? null;
   if (!recipe) return <p className="empty-note">This project has no training recipe.</p>;
   const dataset = datasets.find((d) => d.id === recipe.dataset);
   const problems = datasetFitProblems(doc);
@@ -286,8 +286,9 @@ export function SetupForm() {
             min={1}
             invalid={batchesPerEpoch !== null && !(batchesPerEpoch >= 1)}
             onChange={(next) =>
-              trainingStore.getState().set({
-                batchesPerEpoch: next !== null && Number.isInteger(next) && next >= 1 ? next : null,
+              editRecipe('Change batches per epoch', {
+                batchesPerEpoch:
+                  next !== null && Number.isInteger(next) && next >= 1 ? next : undefined,
               })
             }
           />

@@ -54,7 +54,8 @@ export async function startRun(resumeRunId?: string): Promise<void> {
   listenToTraining();
   const refused = cannotTrain();
   if (refused) return training().set({ error: refused });
-  const { backend, batchesPerEpoch } = training();
+  // Saved with the project: what this project asks for, never what the last one did.
+  const { backend, batchesPerEpoch } = editor().doc.recipe ?? {};
   training().set({ error: null });
   try {
     if (resumeRunId) {

@@ -28,10 +28,6 @@ export interface TrainingState {
   history: RunListingView[];
   datasets: ResponseOf<'renderer:datasets.list'>;
   backends: ResponseOf<'renderer:backends.describe'> | null;
-  /** The backend asked for; null lets the ladder pick. */
-  backend: string | null;
-  /** Cut epochs short to this many batches (a quick look); null trains whole epochs. */
-  batchesPerEpoch: number | null;
   smoothing: number;
   logScale: boolean;
   /** Why the last request (start, control) failed. */
@@ -53,8 +49,6 @@ export function createTrainingStore() {
     history: [],
     datasets: [],
     backends: null,
-    backend: null,
-    batchesPerEpoch: null,
     smoothing: 0.6,
     logScale: false,
     error: null,

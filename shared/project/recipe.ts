@@ -23,6 +23,13 @@ export const recipeSchema = z
     /** A dataset id: a built-in one (shared/datasets/catalogue.ts) or an imported one. */
     dataset: z.string().min(1),
     ...trainingSettingsSchema.shape,
+    /**
+     * Cut each epoch to this many batches (a quick look at a big dataset); whole epochs when
+     * absent. Kept with the project so one project's choice never carries over to another.
+     */
+    batchesPerEpoch: z.number().int().min(1).optional(),
+    /** The backend this project trains on (tensorflow, wasm, cpu…); the ladder's best when absent. */
+    backend: z.string().min(1).optional(),
   })
   .superRefine((recipe, ctx) => {
     if (recipe.task === 'gan' && recipe.discriminator === undefined) {

@@ -50,7 +50,13 @@ export async function runJob(
 ): Promise<LoopOutcome> {
   const kept =
     requested.resume && requested.runDir ? await readRunSnapshot(requested.runDir) : undefined;
-  const spec = kept ? { ...requested, project: kept } : requested;
+  const chosen = kept ? { ...requested, project: kept } : requested;
+  // What the command or request names first, then what the project keeps in its recipe.
+  const spec = {
+    ...chosen,
+    backend: chosen.backend ?? chosen.project.recipe.backend,
+    batchesPerEpoch: chosen.batchesPerEpoch ?? chosen.project.recipe.batchesPerEpoch,
+  };
   if (spec.runDir && !spec.resume) await writeRunSnapshot(spec.runDir, spec.project);
   const fail = (reason: string): LoopOutcome => {
     emit({ type: 'failed', reason });
