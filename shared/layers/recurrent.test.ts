@@ -8,11 +8,18 @@ const { SimpleRNN, LSTM, GRU, Bidirectional, TimeDistributed } = recurrentLayers
 describe('recurrent family', () => {
   it('counts weights as Keras does (LSTM 4 gates, GRU 3 gates with two biases by default)', () => {
     const [i, u] = [10, 7];
-    const count = (layer: typeof SimpleRNN | typeof LSTM, params: Record<string, unknown>) =>
-      layer.countParams({ params: layer.params.parse(params), inputs: [[5, i]], output: [u] })
-        .trainable;
-    expect(count(SimpleRNN, { units: u })).toBe(i * u + u * u + u);
-    expect(count(LSTM, { units: u })).toBe(4 * (i * u + u * u + u));
+    const rnn = SimpleRNN.countParams({
+      params: SimpleRNN.params.parse({ units: u }),
+      inputs: [[5, i]],
+      output: [u],
+    }).trainable;
+    expect(rnn).toBe(i * u + u * u + u);
+    const lstm = LSTM.countParams({
+      params: LSTM.params.parse({ units: u }),
+      inputs: [[5, i]],
+      output: [u],
+    }).trainable;
+    expect(lstm).toBe(4 * (i * u + u * u + u));
     const gru = (resetAfter: boolean) =>
       GRU.countParams({
         params: GRU.params.parse({ units: u, resetAfter }),

@@ -157,15 +157,40 @@ const timeDistributed = defineLayer({
   countMacs: ({ inputs: [x], params }) => knownProduct(x) * params.units,
 });
 
+/** Functions an LSTM's gates may use: Keras' sigmoid, or tfjs' default hard sigmoid. */
+export const GATE_ACTIVATIONS = ['sigmoid', 'hard_sigmoid'] as const;
+
+const lstm = defineLayer({
+  kind: 'LSTM',
+  family: 'recurrent',
+  label: 'LSTM',
+  docs: 'Long short-term memory: gated recurrent layer that keeps long-range context.',
+  params: z.object({
+    units: unitsParam(),
+    activation: cellActivation(),
+    returnSequences: sequencesParam(),
+    recurrentActivation: z
+      .enum(GATE_ACTIVATIONS)
+      .default('sigmoid')
+      .describe(
+        "Function of the gates: sigmoid (Keras' default) or hard_sigmoid, clip(0.2x + 0.5, 0, 1) (tfjs' default)",
+      ),
+  }),
+  arity: { min: 1, max: 1 },
+  inferShape: ([x], p) => recurrentShape('LSTM', x, p.units, p.returnSequences),
+  countParams: ({ inputs: [x], params }): ParamCount => ({
+    trainable: recurrentWeights('LSTM', last(x), params.units),
+    nonTrainable: 0,
+  }),
+  countMacs: ({ inputs: [x], params }) => recurrentMacs('LSTM', x, params.units),
+});
+
 export const recurrentLayers = {
   SimpleRNN: recurrent(
     'SimpleRNN',
     'Recurrent layer whose state is a function of the last state and the step.',
   ),
-  LSTM: recurrent(
-    'LSTM',
-    'Long short-term memory: gated recurrent layer that keeps long-range context.',
-  ),
+  LSTM: lstm,
   GRU: gru,
   Bidirectional: bidirectional,
   TimeDistributed: timeDistributed,

@@ -163,6 +163,14 @@ class PositionEmbedding(layers.Layer):
         return {**super().get_config(), "max_length": self.max_length}
 `,
   },
+  hardSigmoid: {
+    needs: [],
+    code: `
+def tfjs_hard_sigmoid(x):
+    """tfjs' (and Keras 2's) hard sigmoid, clip(0.2 x + 0.5, 0, 1); Keras 3's differs."""
+    return tf.clip_by_value(0.2 * x + 0.5, 0.0, 1.0)
+`,
+  },
   sinusoidal: {
     needs: [],
     code: `

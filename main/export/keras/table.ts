@@ -119,13 +119,23 @@ export const kerasEmitters: KerasTable<LayerKind> = {
       activation: p.activation,
       return_sequences: p.returnSequences,
     }),
-  LSTM: (p) =>
-    plain('layers.LSTM', {
+  LSTM: (p) => {
+    const hard = p.recurrentActivation === 'hard_sigmoid';
+    const layer = plain('layers.LSTM', {
       units: p.units,
       activation: p.activation,
-      recurrent_activation: 'sigmoid',
+      recurrent_activation: hard ? undefined : 'sigmoid',
       return_sequences: p.returnSequences,
-    }),
+    });
+    // Keras 2's "hard_sigmoid" is tfjs' clip(0.2x + 0.5, 0, 1); Keras 3 changed it: spelt out.
+    return hard
+      ? {
+          ...layer,
+          args: `${layer.args}, recurrent_activation=tfjs_hard_sigmoid`,
+          helpers: ['hardSigmoid'],
+        }
+      : layer;
+  },
   GRU: (p) =>
     plain('layers.GRU', {
       units: p.units,

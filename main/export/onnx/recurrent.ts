@@ -50,8 +50,16 @@ export interface RecurrentSpec {
   activation: CellActivation;
   /** Keras' GRU reset_after (ONNX linear_before_reset). */
   resetAfter: boolean;
+  /** LSTM's gate function; sigmoid when absent. */
+  recurrentActivation?: 'sigmoid' | 'hard_sigmoid';
   cells: CellWeights[];
 }
+
+/** ONNX's α and β of the activations that take them: Keras 2 / tfjs hard sigmoid, and identity. */
+const ACTIVATION_PARAMS: Record<string, [number, number]> = {
+  HardSigmoid: [0.2, 0.5],
+  Affine: [1, 0],
+};
 
 /**
  * Runs ONNX's RNN/LSTM/GRU over a batch-first `[batch, steps, features]` tensor; returns ONNX's
@@ -74,18 +82,22 @@ export function recurrent(g: OnnxGraph, x: string, spec: RecurrentSpec): [string
   );
   const directions = cells.length;
   const act = ONNX_ACTIVATION[spec.activation];
-  const perCell =
-    kind === 'LSTM' ? ['Sigmoid', act, act] : kind === 'GRU' ? ['Sigmoid', act] : [act];
+  const gate = spec.recurrentActivation === 'hard_sigmoid' ? 'HardSigmoid' : 'Sigmoid';
+  const perCell = kind === 'LSTM' ? [gate, act, act] : kind === 'GRU' ? ['Sigmoid', act] : [act];
   const activations = Array.from({ length: directions }, () => perCell).flat();
   const attributes: Record<string, Attribute> = {
     hidden_size: int(spec.units),
     direction: str(directions === 2 ? 'bidirectional' : 'forward'),
     activations: strs(activations),
   };
-  if (spec.activation === 'linear') {
-    // Affine(x) = αx + β; the lists give every activation the same values so order cannot matter.
-    attributes.activation_alpha = floats(activations.map(() => 1));
-    attributes.activation_beta = floats(activations.map(() => 0));
+  const parametrised = activations.filter((a) => a in ACTIVATION_PARAMS);
+  if (parametrised.length > 0) {
+    // Read in the activations' order, or only by those that take them: when every activation
+    // takes them, both readings agree; otherwise one kind does, and every entry holds its values.
+    const all = parametrised.length === activations.length;
+    const values = (a: string) => ACTIVATION_PARAMS[all ? a : parametrised[0]];
+    attributes.activation_alpha = floats(activations.map((a) => values(a)[0]));
+    attributes.activation_beta = floats(activations.map((a) => values(a)[1]));
   }
   if (kind === 'GRU') attributes.linear_before_reset = int(spec.resetAfter ? 1 : 0);
   const op = { SimpleRNN: 'RNN', LSTM: 'LSTM', GRU: 'GRU' }[kind];

@@ -59,7 +59,13 @@ function recurrentState(kind: RecurrentKind, [kernel, recurrent, bias]: tf.Tenso
 }
 
 /** Why torch's RNN modules cannot run a cell; undefined when they can. */
-function cellIssue(kind: RecurrentKind, activation: string, resetAfter = true): string | undefined {
+function cellIssue(
+  kind: RecurrentKind,
+  activation: string,
+  resetAfter = true,
+  gates = 'sigmoid',
+): string | undefined {
+  if (gates !== 'sigmoid') return `torch's nn.${kind} gates always use sigmoid, not ${gates}`;
   if (kind === 'SimpleRNN' && activation !== 'tanh' && activation !== 'relu') {
     return `torch's nn.RNN offers tanh or relu, not ${activation}`;
   }
@@ -75,10 +81,16 @@ function cellIssue(kind: RecurrentKind, activation: string, resetAfter = true): 
 const recurrent =
   <K extends RecurrentKind>(kind: K) =>
   (
-    p: { units: number; activation: string; returnSequences: boolean; resetAfter?: boolean },
+    p: {
+      units: number;
+      activation: string;
+      returnSequences: boolean;
+      resetAfter?: boolean;
+      recurrentActivation?: string;
+    },
     { inputs: [x] }: { inputs: readonly (readonly (number | null)[])[] },
   ) => {
-    const issue = cellIssue(kind, p.activation, p.resetAfter);
+    const issue = cellIssue(kind, p.activation, p.resetAfter, p.recurrentActivation);
     if (issue) return { unsupported: issue } satisfies Unsupported;
     const nonlinearity = kind === 'SimpleRNN' ? p.activation : undefined;
     return {

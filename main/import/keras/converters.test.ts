@@ -71,7 +71,8 @@ describe('Keras layer classes as Strata nodes', () => {
   });
 
   it.each([
-    ['LSTM', { units: 4, recurrent_activation: 'hard_sigmoid' }, 'recurrent_activation'],
+    ['GRU', { units: 4, recurrent_activation: 'hard_sigmoid' }, 'recurrent_activation'],
+    ['LSTM', { units: 4, recurrent_activation: 'relu' }, 'recurrent_activation'],
     ['LSTM', { units: 4, return_state: true }, 'return_state'],
     ['Conv2D', { filters: 2, data_format: 'channels_first' }, 'data_format'],
     ['Conv2D', { filters: 2, groups: 2 }, 'groups'],

@@ -16,8 +16,10 @@ const RECURRENT = {
   stateful: [false],
   time_major: [false],
   use_bias: [true],
-  recurrent_activation: ['sigmoid'],
 } as const;
+
+/** Gate functions Strata's LSTM has (GRU and SimpleRNN: sigmoid only). */
+const LSTM_GATES = ['sigmoid', 'hard_sigmoid'];
 
 type Recurrent = 'SimpleRNN' | 'LSTM' | 'GRU';
 
@@ -29,6 +31,12 @@ function recurrent(kind: Recurrent, resetAfter?: (c: KerasConfig) => boolean): L
       if (!act || !(RECURRENT_ACTIVATIONS as readonly string[]).includes(act)) {
         return { unsupported: `a recurrent activation of ${JSON.stringify(c.activation)}` };
       }
+      // tfjs names it hardSigmoid in its configs; Keras hard_sigmoid.
+      const gates = gateName(c.recurrent_activation ?? 'sigmoid');
+      const allowed = kind === 'LSTM' ? LSTM_GATES : ['sigmoid'];
+      if (!allowed.includes(gates)) {
+        return { unsupported: `recurrent_activation ${JSON.stringify(c.recurrent_activation)}` };
+      }
       const dropped = ['dropout', 'recurrent_dropout'].filter((k) => Number(c[k] ?? 0) > 0);
       return {
         kind,
@@ -37,6 +45,7 @@ function recurrent(kind: Recurrent, resetAfter?: (c: KerasConfig) => boolean): L
           activation: act,
           returnSequences: c.return_sequences ?? false,
           ...(resetAfter ? { resetAfter: resetAfter(c) } : {}),
+          ...(kind === 'LSTM' ? { recurrentActivation: gates } : {}),
         },
         warnings: dropped.map(
           (k) => `${k}=${String(c[k])} is not kept (Strata's ${kind} has none)`,
@@ -68,6 +77,9 @@ function bidirectional(c: KerasConfig): Conversion {
   if (!('kind' in cell)) return cell;
   if (cell.params.activation !== 'tanh')
     return { unsupported: 'a cell activation other than tanh' };
+  if ((cell.params.recurrentActivation ?? 'sigmoid') !== 'sigmoid') {
+    return { unsupported: 'gates other than sigmoid (Strata wraps sigmoid-gated cells)' };
+  }
   if (cell.kind === 'GRU' && cell.params.resetAfter !== true) {
     return { unsupported: 'a GRU without reset_after (Strata wraps Keras’ default GRU)' };
   }
@@ -155,3 +167,8 @@ export const sequenceConverters: Record<string, LayerConverter> = {
   StrataTransformerEncoderBlock: strataLayer('TransformerEncoderBlock'),
   StrataTransformerDecoderBlock: strataLayer('TransformerDecoderBlock'),
 };
+
+/** `hardSigmoid` (tfjs) and `hard_sigmoid` (Keras) are one function. */
+function gateName(name: unknown): string {
+  return name === 'hardSigmoid' ? 'hard_sigmoid' : String(name);
+}

@@ -10,6 +10,8 @@ interface RecurrentOptions {
   activation: 'tanh' | 'relu' | 'sigmoid' | 'linear';
   returnSequences: boolean;
   resetAfter?: boolean;
+  /** LSTM only: the gates' function (tfjs' hard sigmoid is Keras 2's 0.2x + 0.5, clipped). */
+  recurrentActivation?: 'sigmoid' | 'hard_sigmoid';
   name: string;
 }
 
@@ -19,13 +21,17 @@ interface RecurrentOptions {
  */
 function recurrentLayer(
   kind: RecurrentKind,
-  { resetAfter = true, ...o }: RecurrentOptions,
+  { resetAfter = true, recurrentActivation = 'sigmoid', ...o }: RecurrentOptions,
 ): tf.RNN {
   switch (kind) {
     case 'SimpleRNN':
       return new FusedSimpleRNN(o);
     case 'LSTM':
-      return new FusedLSTM({ ...o, recurrentActivation: 'sigmoid' });
+      // The fused kernels take sigmoid gates; hard sigmoid runs tfjs' own cell.
+      return new FusedLSTM({
+        ...o,
+        recurrentActivation: recurrentActivation === 'hard_sigmoid' ? 'hardSigmoid' : 'sigmoid',
+      });
     case 'GRU':
       // tfjs' own GRU is the reset-before variant; Keras' default needs the custom cell.
       return resetAfter ? new KerasGRU(o) : tf.layers.gru({ ...o, recurrentActivation: 'sigmoid' });
