@@ -6,6 +6,11 @@ import type { DataDialogs } from '../services/datasets/declared/handlers.js';
 import type { FolderDialogs } from '../services/exports/service.js';
 
 const filters = [{ name: 'Strata project', extensions: [PROJECT_EXTENSION.slice(1)] }];
+/** Open also takes a model to import into a new project (ONNX, TF.js / Keras model.json). */
+const openFilters = [
+  { name: 'Strata project or model', extensions: [PROJECT_EXTENSION.slice(1), 'onnx', 'json'] },
+  ...filters,
+];
 
 /** The native open, save and folder dialogs, attached to `window` (as sheets on macOS) when there is one. */
 export function nativeDialogs(
@@ -37,7 +42,7 @@ export function nativeDialogs(
       return answer.canceled ? null : (answer.filePaths[0] ?? null);
     },
     async chooseOpenPath() {
-      const options = { properties: ['openFile' as const], filters };
+      const options = { properties: ['openFile' as const], filters: openFilters };
       const answer = await (window
         ? dialog.showOpenDialog(window, options)
         : dialog.showOpenDialog(options));

@@ -16,8 +16,14 @@ export function FilesDialog({ mode }: { mode: 'open' | 'save' }) {
   const [name, setName] = useState(`${docName}${PROJECT_EXTENSION}`);
   useEffect(() => {
     const request = api()['files.list']({});
-    request.then(setFiles, (e: Error) => setError(e.message));
-  }, []);
+    // Open also imports models (ONNX, model.json) into a new project; Save writes projects only.
+    const shown = (all: Files) =>
+      mode === 'open' ? all : all.filter((f) => f.path.endsWith(PROJECT_EXTENSION));
+    request.then(
+      (all) => setFiles(shown(all)),
+      (e: Error) => setError(e.message),
+    );
+  }, [mode]);
 
   const choose = (path: string) => {
     closeDialog();
@@ -30,7 +36,7 @@ export function FilesDialog({ mode }: { mode: 'open' | 'save' }) {
 
   return (
     <Modal
-      title={mode === 'open' ? 'Open project' : 'Save project as'}
+      title={mode === 'open' ? 'Open project or import a model' : 'Save project as'}
       actions={
         <>
           <button type="button" onClick={closeDialog}>

@@ -94,7 +94,7 @@ describe('strata import model.onnx', () => {
     const file = inFolder('noise.strata');
     const io = captureIo();
     expect(await importCommand(source, file, io)).toBe(0);
-    expect(io.stderr.join('\n')).toContain('warning: no built-in dataset fits its input');
+    expect(io.stderr.join('\n')).toContain('warning: No built-in dataset fits its input');
     const validated = captureIo();
     expect(await validateCommand(file, validated)).toBe(0);
     expect(validated.stdout.join('\n')).toContain('"your-data" is not a built-in dataset');

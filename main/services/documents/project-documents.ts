@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import type { OpenedProject, RequestOf, SaveResult } from '../../../shared/api/contract.js';
 import { failure } from '../../../shared/api/reply.js';
 import type { Reply } from '../../../shared/api/reply.js';
@@ -8,6 +8,7 @@ import { loadProject } from '../../../shared/project/load.js';
 import { PROJECT_EXTENSION } from '../../../shared/project/schema.js';
 import { serializeProject } from '../../../shared/project/serialize.js';
 import { writeProject } from '../projects/files.js';
+import { importModelFile, MODEL_FILE } from '../projects/import-model.js';
 import type { RecentFiles } from '../storage/recent-files.js';
 import type { PathPolicy } from '../workspace/paths.js';
 import { stampOf } from './stamp.js';
@@ -40,7 +41,12 @@ export async function openProject(
 ): Promise<Reply<OpenedFile | null>> {
   const chosen = await choosePath(context, requestedPath, () => context.dialogs?.chooseOpenPath());
   if (!chosen.ok || chosen.result === null) return chosen as Reply<null>;
-  const file = chosen.result;
+  // A model file (ONNX, TF.js / Keras JSON) is imported into a new project beside it, then opened.
+  const imported = MODEL_FILE.test(chosen.result)
+    ? await importBeside(context, chosen.result)
+    : undefined;
+  if (imported && !imported.ok) return imported;
+  const file = imported ? imported.result.file : chosen.result;
 
   let bytes: Buffer;
   try {
@@ -60,7 +66,7 @@ export async function openProject(
       `Cannot open ${shown(context, file)}: ${issues(loaded.errors)}`,
     );
   }
-  const warnings = loaded.repairs.map(formatIssue);
+  const warnings = [...(imported?.result.warnings ?? []), ...loaded.repairs.map(formatIssue)];
   if (loaded.migratedFrom !== undefined) {
     warnings.unshift(
       `Upgraded from file format ${loaded.migratedFrom}; saving writes the new format.`,
@@ -76,6 +82,39 @@ export async function openProject(
     },
   };
 }
+
+/**
+ * Imports a model file into a new project beside it (`name.strata`, or `name-2.strata`… when
+ * taken), its weights kept as a run. Says what it made, or why it could not.
+ */
+async function importBeside(
+  context: DocumentContext,
+  modelFile: string,
+): Promise<Reply<{ file: string; warnings: string[] }>> {
+  const base = modelFile.replace(MODEL_FILE, '');
+  let file = `${base}${PROJECT_EXTENSION}`;
+  for (let n = 2; await exists(file); n++) file = `${base}-${n}${PROJECT_EXTENSION}`;
+  const imported = await importModelFile(modelFile, file);
+  if (!imported.ok) {
+    const what = imported.unsupported.length > 0 ? `: ${imported.unsupported.join('; ')}` : '';
+    return failure(
+      'failed',
+      `Cannot import ${shown(context, modelFile)}: ${imported.message}${what}`,
+    );
+  }
+  const warnings = [
+    `Imported ${shown(context, modelFile)} as ${shown(context, file)}` +
+      (imported.runId ? `; its weights are run ${imported.runId}.` : '.'),
+    ...imported.warnings,
+  ];
+  return { ok: true, result: { file, warnings } };
+}
+
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
 
 /** The save request after its schema's defaults are applied. */
 export type SaveRequest = Omit<RequestOf<'renderer:project.save'>, 'force'> & { force: boolean };

@@ -14,8 +14,12 @@ export interface ListedFile {
 const MAX_DEPTH = 6;
 const MAX_FILES = 2000;
 
+/** Projects, and models Open imports into a new project (ONNX files, TF.js model.json). */
+const listed = (name: string) =>
+  name.endsWith(PROJECT_EXTENSION) || name.endsWith('.onnx') || name === 'model.json';
+
 /**
- * The `.strata` files under the policy's folder, sorted by path; hidden folders and
+ * The `.strata` files (and importable models) under the policy's folder, sorted by path; hidden folders and
  * `node_modules` are skipped. Without a folder (the desktop app) there is nothing to list.
  */
 export async function listProjectFiles(paths: PathPolicy): Promise<ListedFile[]> {
@@ -33,7 +37,7 @@ async function walk(dir: string, depth: number, paths: PathPolicy, found: Listed
     const full = join(dir, entry.name);
     if (entry.isDirectory() && depth < MAX_DEPTH) {
       await walk(full, depth + 1, paths, found);
-    } else if (entry.isFile() && entry.name.endsWith(PROJECT_EXTENSION)) {
+    } else if (entry.isFile() && listed(entry.name)) {
       const shown = paths.present(full);
       const info = await stat(full).catch(() => null);
       if (shown !== null && info) found.push({ path: shown, modified: info.mtimeMs });
