@@ -101,9 +101,12 @@ async function main() {
     // Strata: open the big project through the in-app file picker, like any project.
     await page.goto(app.url);
     await waitReady(page);
+    // Open: until the view is fitted to the whole graph (no longer at full zoom) with every node
+    // mounted; the first render mounts every node before any is measured, so both are needed.
     const mountedAll = page.evaluate(timeUntilMounted, {
       selector: '[data-testid="layer-node"]',
       count: NODES,
+      also: '[data-testid="canvas"]:not([data-zoom-level="full"])',
     });
     await openProject(page, BIG);
     const openMs = await mountedAll;

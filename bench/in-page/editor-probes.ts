@@ -36,12 +36,22 @@ export function timeEdit(args: {
   });
 }
 
-/** Milliseconds from now until `count` elements match `selector` (checked every frame). */
-export function timeUntilMounted(args: { selector: string; count: number }): Promise<number> {
+/**
+ * Milliseconds from now until `count` elements match `selector` and, when given, `also` matches
+ * something (checked every frame).
+ */
+export function timeUntilMounted(args: {
+  selector: string;
+  count: number;
+  also?: string;
+}): Promise<number> {
   const start = performance.now();
   return new Promise((resolve) => {
     const check = () => {
-      if (document.querySelectorAll(args.selector).length >= args.count) {
+      if (
+        document.querySelectorAll(args.selector).length >= args.count &&
+        (!args.also || document.querySelector(args.also))
+      ) {
         resolve(performance.now() - start);
       } else {
         requestAnimationFrame(check);
