@@ -138,15 +138,30 @@ class Recurrent(nn.Module):
     step's output, or the last one (for the backward direction, the one at step 0)."""
 
     def __init__(self, kind, features, units, return_sequences, nonlinearity="tanh",
-                 bidirectional=False, merge_mode="concat"):
+                 bidirectional=False, merge_mode="concat", gates="sigmoid"):
         super().__init__()
         extra = {"nonlinearity": nonlinearity} if kind == "SimpleRNN" else {}
         rnn = {"LSTM": nn.LSTM, "GRU": nn.GRU, "SimpleRNN": nn.RNN}[kind]
         self.rnn = rnn(features, units, batch_first=True, bidirectional=bidirectional, **extra)
-        self.return_sequences, self.merge_mode = return_sequences, merge_mode
+        self.return_sequences, self.merge_mode, self.gates = return_sequences, merge_mode, gates
+
+    def hard_sigmoid_lstm(self, x):
+        """nn.LSTM's cell with tfjs' (Keras 2's) hard-sigmoid gates, clip(0.2 v + 0.5, 0, 1)."""
+        rnn = self.rnn
+        h = x.new_zeros(x.shape[0], rnn.hidden_size)
+        c = x.new_zeros(x.shape[0], rnn.hidden_size)
+        inputs = x @ rnn.weight_ih_l0.T + rnn.bias_ih_l0 + rnn.bias_hh_l0
+        steps = []
+        for t in range(x.shape[1]):
+            i, f, g, o = (inputs[:, t] + h @ rnn.weight_hh_l0.T).chunk(4, dim=-1)
+            gate = lambda v: torch.clamp(0.2 * v + 0.5, 0.0, 1.0)
+            c = gate(f) * c + gate(i) * torch.tanh(g)
+            h = gate(o) * torch.tanh(c)
+            steps.append(h)
+        return torch.stack(steps, dim=1)
 
     def forward(self, x):
-        y, _ = self.rnn(x)
+        y = self.hard_sigmoid_lstm(x) if self.gates == "hard_sigmoid" else self.rnn(x)[0]
         if not self.rnn.bidirectional:
             return y if self.return_sequences else y[:, -1]
         units = self.rnn.hidden_size

@@ -65,7 +65,10 @@ function cellIssue(
   resetAfter = true,
   gates = 'sigmoid',
 ): string | undefined {
-  if (gates !== 'sigmoid') return `torch's nn.${kind} gates always use sigmoid, not ${gates}`;
+  // Strata's own loop runs an LSTM with hard-sigmoid gates; torch's modules have sigmoid only.
+  if (gates !== 'sigmoid' && kind !== 'LSTM') {
+    return `torch's nn.${kind} gates always use sigmoid, not ${gates}`;
+  }
   if (kind === 'SimpleRNN' && activation !== 'tanh' && activation !== 'relu') {
     return `torch's nn.RNN offers tanh or relu, not ${activation}`;
   }
@@ -93,8 +96,9 @@ const recurrent =
     const issue = cellIssue(kind, p.activation, p.resetAfter, p.recurrentActivation);
     if (issue) return { unsupported: issue } satisfies Unsupported;
     const nonlinearity = kind === 'SimpleRNN' ? p.activation : undefined;
+    const gates = p.recurrentActivation === 'hard_sigmoid' ? 'hard_sigmoid' : undefined;
     return {
-      module: `Recurrent(${kwargs({ kind, features: features(x), units: p.units, return_sequences: p.returnSequences, nonlinearity })})`,
+      module: `Recurrent(${kwargs({ kind, features: features(x), units: p.units, return_sequences: p.returnSequences, nonlinearity, gates })})`,
       helpers: ['recurrent' as const],
       forward: ([x]: string[], self: string) => `${self}(${x})`,
       state: (w: tf.Tensor[]) => recurrentState(kind, w),
