@@ -75,8 +75,8 @@ export const templateLayouts: TemplateLayouts = {
       input_1: [12, 13],
       embedding_1: [12, 161],
       lstm_1: [12, 323],
-      dense_1: [12, 471],
-      output_1: [12, 633],
+      dense_1: [12, 485],
+      output_1: [12, 647],
     },
   },
   'gru-sequence-regressor': {
