@@ -81,6 +81,17 @@ describe('an LSTM with tfjs defaults', () => {
     };
     const got = (await session.run(feeds))[session.outputNames[0]].data as Float32Array;
     expect(worst(got, want)).toBeLessThanOrEqual(1e-5);
+    // And that ONNX file imports back with its HardSigmoid gates.
+    const back = inFolder('back.strata');
+    expect(await importCommand(join(onnxDir, ONNX_FILE), back, captureIo())).toBe(0);
+    const reread = await readProject(back);
+    if (!reread.ok) throw new Error('the re-imported project does not open');
+    const gates = reread.project.models[0].nodes.find((n) => n.kind === 'LSTM')!;
+    expect(gates.params.recurrentActivation).toBe('hard_sigmoid');
+    const [backRun] = await listRuns(back);
+    const again = await loadModelFiles(join(backRun.dir, 'models', 'main'));
+    expect(worst((again.predict(x) as tf.Tensor).dataSync(), want)).toBeLessThanOrEqual(1e-5);
+    again.dispose();
 
     const kerasDir = inFolder('keras');
     expect(await exportCommand(project, { format: 'keras', out: kerasDir }, captureIo())).toBe(0);

@@ -37,15 +37,16 @@ async function onnxOf(template: string, model: string): Promise<string> {
 }
 
 /**
- * The templates whose ONNX exports come back. Not yet: lstm-text-classifier, gru-sequence-
- * regressor, transformer-text-classifier and char-gpt (the importer has no LSTM, GRU or
- * attention patterns).
+ * The templates whose ONNX exports come back. Not yet: transformer-text-classifier and char-gpt
+ * (the importer has no attention or transformer-block patterns).
  */
 const ROUND_TRIPS = [
   ['mlp-mnist', 'mlp'],
   ['mnist-cnn', 'cnn'],
   ['resnet-cnn', 'resnet'],
   ['inception-cnn', 'inception'],
+  ['lstm-text-classifier', 'lstm'],
+  ['gru-sequence-regressor', 'gru'],
   ['dense-autoencoder', 'autoencoder'],
   ['conv-autoencoder', 'autoencoder'],
   ['dcgan', 'generator'],
@@ -74,12 +75,17 @@ describe('strata import model.onnx', () => {
       const next = random(7);
       const shape = [3, ...(trained.inputs[0].shape.slice(1) as number[])];
       const size = shape.reduce((a, b) => a * b, 1);
-      const x = Float32Array.from({ length: size }, () => next() * 2 - 1);
+      // Token ids (below every template's vocabulary) for int inputs, values in [-1, 1) else.
+      const tokens = trained.inputs[0].dtype === 'int32';
+      const x = tokens
+        ? Int32Array.from({ length: size }, () => Math.floor(next() * 50))
+        : Float32Array.from({ length: size }, () => next() * 2 - 1);
       const expected = await session.run({
-        [session.inputNames[0]]: new ort.Tensor('float32', x, shape),
+        [session.inputNames[0]]: new ort.Tensor(tokens ? 'int32' : 'float32', x, shape),
       });
       const want = expected[session.outputNames[0]].data as Float32Array;
-      const got = (trained.predict(tf.tensor(x, shape)) as tf.Tensor).dataSync();
+      const input = tf.tensor(x, shape, tokens ? 'int32' : 'float32');
+      const got = (trained.predict(input) as tf.Tensor).dataSync();
       expect(got.length).toBe(want.length);
       let worst = 0;
       for (let i = 0; i < got.length; i++) worst = Math.max(worst, Math.abs(got[i] - want[i]));

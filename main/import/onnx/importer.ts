@@ -12,6 +12,7 @@ import {
   matchMatMul,
   matchScaleShift,
 } from './match-dense.js';
+import { matchRecurrent } from './match-recurrent.js';
 import { matchGlobalPool, matchMerge, matchReshaping } from './match-shape.js';
 import { matchChannelsFirstWindow } from './match-spatial.js';
 
@@ -33,6 +34,7 @@ export type OnnxImport =
 
 /** Tried in order; the layout-transpose pattern comes before a plain Transpose (Permute). */
 const MATCHERS: Matcher[] = [
+  matchRecurrent,
   matchChannelsFirstWindow,
   matchMatMul,
   matchGemm,
