@@ -151,8 +151,9 @@ describe('the dashboard state of a run', () => {
     const log = [started, ...Array.from({ length: 100_000 }, (_, i) => batch(i + 1, 1 / (i + 1)))];
     const start = performance.now();
     const run = replayRun('long', log);
-    // One copy per event would move ~5e9 references here: minutes, not this.
-    expect(performance.now() - start).toBeLessThan(2_000);
+    // One copy per event would move ~5e9 references here: minutes. Linear is well under a second;
+    // the bound is loose so a busy machine cannot fail it, and a quadratic replay still would.
+    expect(performance.now() - start).toBeLessThan(20_000);
     expect(run.batches).toHaveLength(100_000);
     expect(run.batches.at(-1)?.step).toBe(100_000);
   });

@@ -91,15 +91,20 @@ describe('runTrainingLoop', () => {
   it('pauses, resumes and stops within one batch', async () => {
     const { options, events, control, dispose } = setup({}, { epochs: 50 });
     let batchesSeen = 0;
+    let pausedNow: () => void = () => {};
+    const pausedSeen = new Promise<void>((resolve) => (pausedNow = resolve));
     options.emit = (event) => {
       events.push(event);
+      if (event.type === 'paused') pausedNow();
       if (event.type !== 'batch') return;
       batchesSeen += 1;
       if (batchesSeen === 2) control.pause();
       if (batchesSeen === 3) control.stop();
     };
     const done = runTrainingLoop(options);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await pausedSeen;
+    // Give the loop many turns of the event loop: a paused loop trains no batch in them.
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
     const paused = ofType(events, 'paused')[0];
     expect(paused.step).toBe(2);
     expect(ofType(events, 'batch')).toHaveLength(2);
