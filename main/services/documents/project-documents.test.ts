@@ -3,6 +3,7 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixtureFiles } from '../../../shared/project/fixtures.js';
+import { CURRENT_FORMAT_VERSION } from '../../../shared/project/schema.js';
 import { createSession } from '../api/session.js';
 import type { Session } from '../api/session.js';
 import { sampleProject, temporaryHost } from '../api/test-host.js';
@@ -25,15 +26,15 @@ afterEach(async () => {
 
 describe('opening a project', () => {
   it('returns the document, a stamp of the bytes on disk, and the path as the renderer sent it', async () => {
-    const v2 = fixtureFiles.find((f) => f.version === 2)!;
-    await writeFile(join(env.folder, 'mlp.strata'), v2.text);
+    const current = fixtureFiles.find((f) => f.version === CURRENT_FORMAT_VERSION)!;
+    await writeFile(join(env.folder, 'mlp.strata'), current.text);
     const reply = await session.handle('renderer:project.open', { path: 'mlp.strata' });
     expect(reply).toMatchObject({
       ok: true,
-      result: { path: 'mlp.strata', stamp: sha256(v2.text), warnings: [] },
+      result: { path: 'mlp.strata', stamp: sha256(current.text), warnings: [] },
     });
     const opened = reply.ok ? (reply.result as { document: { name: string } }) : null;
-    expect(opened?.document.name).toBe(JSON.parse(v2.text).name);
+    expect(opened?.document.name).toBe(JSON.parse(current.text).name);
   });
 
   it('warns that an old file was upgraded', async () => {
