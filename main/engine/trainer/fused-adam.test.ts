@@ -23,10 +23,13 @@ function fiveSteps(fused: boolean): tf.Tensor[] {
     : tf.train.adam(settings.learningRate, settings.beta1, settings.beta2);
   const weights = [tf.variable(tensorOf(seeded([7, 5], 1))), tf.variable(tensorOf(seeded([5], 2)))];
   for (let step = 0; step < 5; step++) {
-    const grads = Object.fromEntries(
-      weights.map((w, i) => [w.name, tensorOf(seeded(w.shape, 10 * step + i + 3))]),
+    // Seeds from 3: seed 0 would draw unseeded values.
+    optimizer.applyGradients(
+      weights.map((w, i) => ({
+        name: w.name,
+        tensor: tensorOf(seeded(w.shape, 10 * step + i + 3)),
+      })),
     );
-    optimizer.applyGradients(grads);
   }
   const moments = (
     optimizer as unknown as { accumulatedFirstMoment: { variable: tf.Variable }[] }
