@@ -46,7 +46,11 @@ test('train the MNIST convnet on a slice of the bundled digits and find the run 
   await train.open();
   await expect(train.runs).toHaveCount(1);
   await expect(train.runs.first()).toContainText('stopped');
-  await train.runs.first().getByRole('button').click();
+  // The run's own button (its star, rename, note and delete buttons sit beside it).
+  await train.runs
+    .first()
+    .getByRole('button', { name: /stopped/ })
+    .click();
   await expect.poll(() => train.lossPoints()).toBeGreaterThan(2);
   await app.snapshot(testInfo, 'reopened run');
 });
