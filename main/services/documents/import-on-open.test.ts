@@ -46,6 +46,13 @@ describe('Open takes a model file and imports it', () => {
     );
     const [run] = await listRuns(join(made.folder, 'cnn', 'model.strata'));
     expect(run.status).toBe('finished');
+    // The run keeps a copy of the project and its model.json: not offered to open.
+    const relisted = await session.handle('renderer:files.list', {});
+    if (!relisted.ok) throw new Error(relisted.error.message);
+    expect((relisted.result as { path: string }[]).map((f) => f.path).sort()).toEqual([
+      'cnn/model.onnx',
+      'cnn/model.strata',
+    ]);
 
     // Opened again: a second project, never the first one overwritten.
     const again = await session.handle('renderer:project.open', { path: 'cnn/model.onnx' });

@@ -34,6 +34,8 @@ async function walk(dir: string, depth: number, paths: PathPolicy, found: Listed
   for (const entry of entries) {
     if (found.length >= MAX_FILES) return;
     if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+    // A project's runs hold copies of it and their models: not files to open.
+    if (entry.isDirectory() && entry.name.endsWith('.runs')) continue;
     const full = join(dir, entry.name);
     if (entry.isDirectory() && depth < MAX_DEPTH) {
       await walk(full, depth + 1, paths, found);
