@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { RunListingView } from '../../shared/api/contract.js';
+import { RUN_NAME_MAX, RUN_NOTE_MAX } from '../../shared/api/run-channels.js';
 import { showRun, toggleOverlay } from './actions.js';
 import { deleteRun, updateRun } from './runEdits.js';
 import { useTraining } from './trainingStore.js';
@@ -122,7 +123,7 @@ function RunActions({
           <input
             aria-label="Run name"
             value={text}
-            maxLength={120}
+            maxLength={RUN_NAME_MAX}
             autoFocus
             onChange={(e) => setText(e.target.value)}
           />
@@ -131,7 +132,7 @@ function RunActions({
             aria-label="Run note"
             value={text}
             rows={2}
-            maxLength={4000}
+            maxLength={RUN_NOTE_MAX}
             autoFocus
             onChange={(e) => setText(e.target.value)}
           />

@@ -2,9 +2,9 @@ import { z } from 'zod';
 
 /** Messages that look after a project's runs. Part of the contract (contract.ts), kept apart for size. */
 
-/** The longest run name and note (main/services/runs/meta.ts keeps the same limits). */
-const RUN_NAME_MAX = 120;
-const RUN_NOTE_MAX = 4000;
+/** The longest run name and note: a name fits a list row, a note a paragraph or two. */
+export const RUN_NAME_MAX = 120;
+export const RUN_NOTE_MAX = 4000;
 
 const runRef = z.object({
   /** The saved project; its runs live beside it. */

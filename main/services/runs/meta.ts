@@ -8,10 +8,6 @@ export interface RunMeta {
   starred?: boolean;
 }
 
-/** The longest name and note kept: a name fits a list row, a note a paragraph or two. */
-export const RUN_NAME_MAX = 120;
-export const RUN_NOTE_MAX = 4000;
-
 /** The file in a run's folder. */
 export const META_FILE = 'meta.json';
 

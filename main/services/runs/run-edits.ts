@@ -2,7 +2,8 @@ import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { failure, type Reply } from '../../../shared/api/reply.js';
 import { writeFileAtomic } from '../storage/atomic-file.js';
-import { META_FILE, readRunMeta, RUN_NAME_MAX, RUN_NOTE_MAX, type RunMeta } from './meta.js';
+import { RUN_NAME_MAX, RUN_NOTE_MAX } from '../../../shared/api/run-channels.js';
+import { META_FILE, readRunMeta, type RunMeta } from './meta.js';
 import { findRun } from './runs.js';
 
 /**
