@@ -26,7 +26,10 @@ describe("testing a GAN's run", () => {
     const { runId, dir: runDir } = await createRun(file, { dataset: 'mnist', settings });
     for (const role of ['generator', 'discriminator'] as const) {
       const id = role === 'generator' ? project.recipe.model : project.recipe.discriminator;
-      const compiled = compileModel(project.models.find((m) => m.id === id)!, role);
+      const compiled = compileModel(
+        project.models.find((m) => m.id === id)!,
+        role,
+      );
       if (!compiled.ok) throw new Error(`${role} does not compile`);
       await saveModelFiles(compiled.model, join(runDir, 'models', role));
       compiled.model.dispose();
