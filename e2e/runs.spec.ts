@@ -42,6 +42,7 @@ test('train, widen a layer, then test and export the earlier run; rename and del
   const weights = dialog.getByLabel('Weights', { exact: true });
   await expect(weights.locator('option:checked')).toContainText('(finished, 1 epochs)');
   await expect(weights.locator('option:checked')).toContainText('val accuracy');
+  await expect(dialog.getByTestId('export-run-graph')).toContainText('units changed');
   await dialog.getByRole('button', { name: 'Export' }).click();
   const result = dialog.getByTestId('export-result');
   await expect(result).toContainText('trained weights of run');

@@ -15,6 +15,7 @@ import {
   type FormatChoice,
 } from './exportChoices.js';
 import { ExportOutcome } from './ExportOutcome.js';
+import { RunGraphHint } from './RunGraphHint.js';
 import { refreshRuns } from '../training/actions.js';
 import './export.css';
 
@@ -129,6 +130,7 @@ export function ExportDialog() {
             ))}
           </select>
         </label>
+        {runId && <RunGraphHint runId={runId} />}
         {models.length > 1 && (
           <label className="setup-field">
             Model
