@@ -8,7 +8,7 @@ import { loadProject } from '../../../shared/project/load.js';
 import { PROJECT_EXTENSION } from '../../../shared/project/schema.js';
 import { serializeProject } from '../../../shared/project/serialize.js';
 import { writeProject } from '../projects/files.js';
-import { importModelFile, MODEL_FILE } from '../projects/import-model.js';
+import { MODEL_FILE } from '../projects/model-file.js';
 import type { RecentFiles } from '../storage/recent-files.js';
 import type { PathPolicy } from '../workspace/paths.js';
 import { stampOf } from './stamp.js';
@@ -94,6 +94,8 @@ async function importBeside(
   const base = modelFile.replace(MODEL_FILE, '');
   let file = `${base}${PROJECT_EXTENSION}`;
   for (let n = 2; await exists(file); n++) file = `${base}-${n}${PROJECT_EXTENSION}`;
+  // The importer compiles with TensorFlow.js: loaded on first import, not at the app's start.
+  const { importModelFile } = await import('../projects/import-model.js');
   const imported = await importModelFile(modelFile, file);
   if (!imported.ok) {
     const what = imported.unsupported.length > 0 ? `: ${imported.unsupported.join('; ')}` : '';

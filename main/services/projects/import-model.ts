@@ -17,9 +17,6 @@ import { writeRunSnapshot } from '../runs/snapshot.js';
 import { writeFileAtomic } from '../storage/atomic-file.js';
 import { writeProject } from './files.js';
 
-/** Files `strata import` and the app's Open take as models: ONNX, and TF.js / Keras JSON. */
-export const MODEL_FILE = /\.(onnx|json)$/i;
-
 /** What importing a model file did, or why it could not. */
 export type ModelImport =
   | {
