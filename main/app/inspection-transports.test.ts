@@ -140,7 +140,7 @@ beforeAll(async () => {
     progress: client.events.filter((e) => e.event === 'main:export.progress').map((e) => e.payload),
   };
   await client.close();
-}, 120_000);
+}, 300_000); // trains a model first: generous, so a busy machine is slow rather than failing
 afterAll(() => rm(base, { recursive: true, force: true }));
 
 describe('the predict, inspect and export channels over both transports', () => {

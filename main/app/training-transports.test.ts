@@ -156,7 +156,7 @@ beforeAll(async () => {
   );
   socket = await runSuite({ send: client.call, runEvents: socketEvents.runEvents });
   await client.close();
-}, 120_000);
+}, 300_000); // trains a model first: generous, so a busy machine is slow rather than failing
 afterAll(() => rm(base, { recursive: true, force: true }));
 
 describe('the training channels over both transports', () => {

@@ -24,7 +24,7 @@ beforeAll(async () => {
     digits,
     projectOf(tinyConvnet(), { task: 'classification', dataset: 'mnist', batchSize: 32 }),
   );
-}, 120_000);
+}, 300_000); // trains a model first: generous, so a busy machine is slow rather than failing
 afterAll(async () => {
   await service.dispose();
   await rm(base, { recursive: true, force: true });
