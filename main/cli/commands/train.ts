@@ -153,11 +153,6 @@ class ProgressPrinter {
           `test set, ${event.examples} examples  ${figures('test_', event.metrics).join('  ')}`,
         );
         break;
-      case 'test':
-        io.out(
-          `test set, ${event.examples} examples  ${figures('test_', event.metrics).join('  ')}`,
-        );
-        break;
       case 'checkpoint':
         break;
       case 'stopped':
