@@ -7,7 +7,8 @@ import { serializeProject } from '../../shared/project/serialize.js';
 import { templates } from '../../shared/templates/index.js';
 import { captureIo } from './capture.js';
 import { createProgram, parseCli } from './program.js';
-import { Mutator, seededRandom } from './project-mutations.js';
+import { seededRandom } from '../services/datasets/seeded-random.js';
+import { Mutator } from './project-mutations.js';
 
 const FILES = 2_000;
 /** A gross bound, far above the few milliseconds most files take: it catches runaway work. */
