@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { GraphNode, ModelGraph } from '../../shared/graph/document.js';
 import { layerName } from '../engine/tfjs/compile.js';
 import { normalisationFor } from '../engine/trainer/supervised.js';
-import { decodedCacheFolder } from '../services/datasets/declared/request.js';
+import { runDatasetRequest } from '../services/datasets/declared/request.js';
 import { openDataset } from '../services/datasets/registry.js';
 import type { RunConfig } from '../services/runs/runs.js';
 
@@ -41,15 +41,7 @@ export async function runNormalisation(
   }
   // Imported weights were trained elsewhere, with whatever scaling their author used.
   if (config.backend === 'imported') return undefined;
-  const request = config.declared
-    ? {
-        kind: 'declared' as const,
-        projectFile,
-        dataset: config.declared,
-        cacheDir: decodedCacheFolder(projectFile),
-      }
-    : config.dataset;
-  const opened = await openDataset(request, {
+  const opened = await openDataset(runDatasetRequest(projectFile, config), {
     validation: config.settings.validationSplit,
     seed: config.settings.seed,
   });

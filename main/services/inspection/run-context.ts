@@ -6,7 +6,7 @@ import type { Reply } from '../../../shared/api/reply.js';
 import { normalisationFor } from '../../engine/trainer/supervised.js';
 import { loadModelFiles } from '../../engine/tfjs/model-files.js';
 import type { Dataset, Normalisation } from '../datasets/dataset.js';
-import { decodedCacheFolder } from '../datasets/declared/request.js';
+import { runDatasetRequest } from '../datasets/declared/request.js';
 import { openDataset } from '../datasets/registry.js';
 import { findRun, isRunId, runsFolder, type RunConfig } from '../runs/runs.js';
 
@@ -49,15 +49,7 @@ export async function loadRunContext(
         : `it saved: ${saved.join(', ')}`;
     return failure('not-found', `Run "${runId}" has no "${role}" model: ${hint}.`);
   }
-  const request = config.declared
-    ? {
-        kind: 'declared' as const,
-        projectFile,
-        dataset: config.declared,
-        cacheDir: decodedCacheFolder(projectFile),
-      }
-    : config.dataset;
-  const opened = await openDataset(request, {
+  const opened = await openDataset(runDatasetRequest(projectFile, config), {
     validation: config.settings.validationSplit,
     seed: config.settings.seed,
   });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { DeclaredDataset } from '../../../../shared/project/datasets.js';
 import type { Project } from '../../../../shared/project/schema.js';
-import { runsFolder } from '../../runs/runs.js';
+import { runsFolder, type RunConfig } from '../../runs/runs.js';
 
 /** A dataset the project declares, as plain data a trainer process can open. @public */
 export interface DeclaredRequest {
@@ -23,12 +23,21 @@ export function projectDatasetRequest(
   projectFile: string | undefined,
   id: string,
 ): DeclaredRequest | string {
+  if (projectFile === undefined) return id;
   const declared = project.datasets?.find((d) => d.id === id);
-  if (!declared || projectFile === undefined) return id;
+  return runDatasetRequest(projectFile, { dataset: id, declared });
+}
+
+/** What to open for the data a run trained on: its kept declaration, or its built-in id. */
+export function runDatasetRequest(
+  projectFile: string,
+  run: Pick<RunConfig, 'dataset' | 'declared'>,
+): DeclaredRequest | string {
+  if (!run.declared) return run.dataset;
   return {
     kind: 'declared',
     projectFile,
-    dataset: declared,
+    dataset: run.declared,
     cacheDir: decodedCacheFolder(projectFile),
   };
 }
