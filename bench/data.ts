@@ -8,25 +8,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { idxBytes } from '../main/services/datasets/import/idx-fixture.test-util.js';
 
 const COUNT = 60_000;
 const ROUNDS = 3;
 const worker = fileURLToPath(new URL('./data/first-batch.ts', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'strata-bench-data-'));
 
-function idx(dims: number[], values: Uint8Array): Buffer {
-  const header = Buffer.alloc(4 + dims.length * 4);
-  header[2] = 0x08;
-  header[3] = dims.length;
-  dims.forEach((d, i) => header.writeUInt32BE(d, 4 + i * 4));
-  return Buffer.concat([header, values]);
-}
-
 const pixels = new Uint8Array(COUNT * 784);
 for (let i = 0; i < pixels.length; i++) pixels[i] = (i * 2654435761) >>> 24;
 const labels = Uint8Array.from({ length: COUNT }, (_, i) => i % 10);
-writeFileSync(join(folder, 'train-images-idx3-ubyte'), idx([COUNT, 28, 28], pixels));
-writeFileSync(join(folder, 'train-labels-idx1-ubyte'), idx([COUNT], labels));
+writeFileSync(join(folder, 'train-images-idx3-ubyte'), idxBytes(0x08, [COUNT, 28, 28], pixels));
+writeFileSync(join(folder, 'train-labels-idx1-ubyte'), idxBytes(0x08, [COUNT], labels));
 const uint8MiB = pixels.length / 2 ** 20;
 
 interface Measured {

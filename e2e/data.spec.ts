@@ -1,28 +1,16 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { barDigits } from '../main/services/datasets/import/idx-fixture.test-util.js';
 import { expect, test } from './fixtures.js';
 import { DataPage } from './pages/data.js';
 import { TrainPage } from './pages/train.js';
 
-/** An IDX file of bytes: zero, zero, type 0x08, rank, big-endian dims, then the values. */
-function idx(dims: number[], values: Uint8Array): Buffer {
-  const header = Buffer.alloc(4 + dims.length * 4);
-  header[2] = 0x08;
-  header[3] = dims.length;
-  dims.forEach((d, i) => header.writeUInt32BE(d, 4 + i * 4));
-  return Buffer.concat([header, values]);
-}
-
-/** n 28×28 digits: a bright bar whose row tells the label. */
+/** n 28×28 digits as an IDX pair in the served folder's data/. */
 async function writeDigits(folder: string, prefix: string, n: number) {
-  const labels = Uint8Array.from({ length: n }, (_, i) => (i * 7) % 10);
-  const pixels = new Uint8Array(n * 784);
-  labels.forEach((label, i) =>
-    pixels.fill(255, i * 784 + (label * 2 + 4) * 28, i * 784 + (label * 2 + 5) * 28),
-  );
+  const { images, labels } = barDigits(n);
   await mkdir(join(folder, 'data'), { recursive: true });
-  await writeFile(join(folder, 'data', `${prefix}-images.idx`), idx([n, 28, 28], pixels));
-  await writeFile(join(folder, 'data', `${prefix}-labels.idx`), idx([n], labels));
+  await writeFile(join(folder, 'data', `${prefix}-images.idx`), images);
+  await writeFile(join(folder, 'data', `${prefix}-labels.idx`), labels);
 }
 
 const flowers = [

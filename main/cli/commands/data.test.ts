@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listRuns, readRunLog } from '../../services/runs/runs.js';
 import { captureIo } from '../capture.js';
+import { barDigits } from '../../services/datasets/import/idx-fixture.test-util.js';
 import { useTempFolder } from '../fixture-folder.js';
 import { dataAddCommand, dataListCommand, dataShowCommand } from './data.js';
 import { evaluateCommand } from './evaluate.js';
@@ -13,25 +14,12 @@ import { trainCommand } from './train.js';
 
 const inFolder = useTempFolder();
 
-/** An IDX file: zero, zero, type code, rank, big-endian dims, then the bytes. */
-function idx(dims: number[], values: Uint8Array): Buffer {
-  const header = Buffer.alloc(4 + dims.length * 4);
-  header[2] = 0x08;
-  header[3] = dims.length;
-  dims.forEach((d, i) => header.writeUInt32BE(d, 4 + i * 4));
-  return Buffer.concat([header, values]);
-}
-
-/** n 28×28 "digits": a bright bar whose row tells the label, so a model can learn it. */
+/** n 28×28 digits as an IDX pair in `dir`; returns the two paths. */
 async function writeDigits(dir: string, prefix: string, n: number) {
-  const labels = Uint8Array.from({ length: n }, (_, i) => (i * 7) % 10);
-  const pixels = new Uint8Array(n * 784);
-  labels.forEach((label, i) =>
-    pixels.fill(255, i * 784 + (label * 2 + 4) * 28, i * 784 + (label * 2 + 5) * 28),
-  );
+  const { images, labels } = barDigits(n);
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, `${prefix}-images-idx3-ubyte`), idx([n, 28, 28], pixels));
-  await writeFile(join(dir, `${prefix}-labels-idx1-ubyte`), idx([n], labels));
+  await writeFile(join(dir, `${prefix}-images-idx3-ubyte`), images);
+  await writeFile(join(dir, `${prefix}-labels-idx1-ubyte`), labels);
   return {
     images: join(dir, `${prefix}-images-idx3-ubyte`),
     labels: join(dir, `${prefix}-labels-idx1-ubyte`),

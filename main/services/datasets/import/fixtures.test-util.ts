@@ -16,11 +16,4 @@ export function useTempFolder(): () => Promise<string> {
   };
 }
 
-/** An IDX file: zero, zero, type code, rank, big-endian dims, then the bytes given. */
-export function idxBytes(type: number, dims: number[], values: Uint8Array): Buffer {
-  const header = Buffer.alloc(4 + dims.length * 4);
-  header[2] = type;
-  header[3] = dims.length;
-  dims.forEach((d, i) => header.writeUInt32BE(d, 4 + i * 4));
-  return Buffer.concat([header, values]);
-}
+export { idxBytes } from './idx-fixture.test-util.js';
